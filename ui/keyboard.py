@@ -137,7 +137,7 @@ class OnScreenKeyboard(QWidget):
 
     # --- public API -------------------------------------------------------------------------
 
-    def layout(self) -> str:  # type: ignore[override]  # the brief's API shadows QWidget.layout
+    def layout(self) -> str:  # type: ignore[override]  # QWidget.layout() is not needed here
         return self._page
 
     def set_layout(self, name: str) -> None:
