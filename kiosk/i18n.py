@@ -1,0 +1,145 @@
+"""Languages: gettext catalogues, the current language, and formatting through babel.
+
+Message ids are English. `_()` translates into the current language at the moment it is
+called, so screens call it in `retranslate()` and the language can change live. Module-level
+constants are marked with `N_()` and translated when shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from io import BytesIO
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date as _babel_date
+from babel.dates import format_timedelta
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_currency, format_decimal
+
+from kiosk import resources
+
+log = logging.getLogger(__name__)
+DOMAIN = "kiosk"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    native_name: str  # shown and spoken in the language itself, so anyone finds their own
+    rtl: bool
+    locale: str  # babel locale for dates, numbers and money
+
+
+LANGUAGES: dict[str, Language] = {
+    "fr": Language("fr", "Français", False, "fr_FR"),
+    "en": Language("en", "English", False, "en_GB"),
+    "ar": Language("ar", "العربية", True, "ar"),
+}
+DEFAULT = "fr"
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention extractors look for
+    """Mark a string for extraction without translating it now."""
+    return message
+
+
+def _load(code: str, directory: Path) -> gettext.NullTranslations:
+    mo = directory / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    if mo.exists():
+        with open(mo, "rb") as handle:
+            return gettext.GNUTranslations(handle)
+    po = mo.with_suffix(".po")
+    if po.exists():
+        # A source checkout that never ran `make translations`: compile in memory.
+        with open(po, "rb") as handle:
+            catalog = read_po(handle, locale=code)
+        buffer = BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        return gettext.GNUTranslations(buffer)
+    if code != "en":  # English is the message ids themselves
+        log.warning("no translations for %s in %s", code, directory)
+    return gettext.NullTranslations()
+
+
+class Translator:
+    def __init__(self, directory: Path | None = None, language: str = DEFAULT) -> None:
+        self._directory = directory or resources.locales_dir()
+        self._catalogues: dict[str, gettext.NullTranslations] = {}
+        self._listeners: list[Callable[[str], None]] = []
+        self.language = LANGUAGES[language]
+
+    def catalogue(self, code: str) -> gettext.NullTranslations:
+        if code not in self._catalogues:
+            self._catalogues[code] = _load(code, self._directory)
+        return self._catalogues[code]
+
+    def set_language(self, code: str) -> None:
+        if code not in LANGUAGES:
+            raise ValueError(f"unknown language {code!r}")
+        changed = code != self.language.code
+        self.language = LANGUAGES[code]
+        if changed:
+            for listener in list(self._listeners):
+                listener(code)
+
+    def on_change(self, listener: Callable[[str], None]) -> None:
+        self._listeners.append(listener)
+
+    def off_change(self, listener: Callable[[str], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def gettext(self, message: str, language: str | None = None) -> str:
+        return self.catalogue(language or self.language.code).gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.catalogue(self.language.code).ngettext(singular, plural, n)
+
+
+translator = Translator()
+
+
+def _(message: str) -> str:
+    return translator.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translator.ngettext(singular, plural, n)
+
+
+def current() -> Language:
+    return translator.language
+
+
+def in_language(code: str, message: str) -> str:
+    """A message in a given language, whatever the current one (the welcome screen's buttons)."""
+    return translator.gettext(message, code)
+
+
+def _locale() -> Locale:
+    return Locale.parse(translator.language.locale)
+
+
+def format_date(value: dt.date, style: str = "long") -> str:
+    return _babel_date(value, format=style, locale=_locale())
+
+
+def format_number(value: int | float | Decimal) -> str:
+    return format_decimal(value, locale=_locale())
+
+
+def format_money(amount: int | float | Decimal, currency: str = "EUR") -> str:
+    return format_currency(amount, currency, locale=_locale())
+
+
+def format_age(delta: dt.timedelta) -> str:
+    """'3 days ago' in the current language."""
+    return format_timedelta(-delta, add_direction=True, threshold=1.1, locale=_locale())

@@ -1,0 +1,119 @@
+"""Everything a running kiosk needs, opened once and handed to the screens.
+
+Start-up never stops for a damaged database or a missing voice: the kiosk serves people with
+what works and lists the rest in `problems`, which staff see on the status line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from kiosk import logs
+from kiosk.catalogue import catalogue_info, ensure_seeded
+from kiosk.catalogue.schema import CATALOGUE_SCHEMA
+from kiosk.config import Config
+from kiosk.i18n import translator
+from kiosk.session import Sessions
+from kiosk.speech import Speaker, make_speaker
+from kiosk.storage import Schema, StorageError, migrate, open_database
+from kiosk.storage.kiosk_schema import KIOSK_SCHEMA
+
+log = logging.getLogger(__name__)
+
+CATALOGUE_FILE = "catalogue.db"
+KIOSK_FILE = "kiosk.db"
+
+
+@dataclass
+class Kiosk:
+    config: Config
+    data_dir: Path
+    catalogue: sqlite_utils.Database
+    store: sqlite_utils.Database  # kiosk.db
+    sessions: Sessions
+    speaker: Speaker
+    problems: list[str] = field(default_factory=list)
+
+    def catalogue_path(self) -> Path:
+        return self.data_dir / CATALOGUE_FILE
+
+    def status_line(self) -> str:
+        """For staff: what is wrong, precisely, or an empty string."""
+        return " | ".join(self.problems + self.speaker.problems())
+
+    def close(self) -> None:
+        self.sessions.end()
+        self.speaker.close()
+        for db in (self.catalogue, self.store):
+            db.conn.close()
+
+
+def _open(path: Path, schema: Schema, problems: list[str], quick: bool) -> sqlite_utils.Database:
+    try:
+        opened = open_database(path, schema, quick_check=quick)
+    except (StorageError, sqlite3.Error, OSError) as exc:
+        # Keep serving people from memory; staff see why nothing is kept.
+        problems.append(f"{schema.name} cannot be used ({exc}); working from memory")
+        log.error("%s cannot be used: %s", schema.name, exc)
+        db = sqlite_utils.Database(sqlite3.connect(":memory:", isolation_level=None))
+        migrate(db, schema)
+        return db
+    if opened.moved_aside is not None:
+        problems.append(
+            f"{schema.name} was damaged; moved aside to {opened.moved_aside.name} "
+            "and started afresh"
+        )
+    return opened.db
+
+
+def open_kiosk(
+    config: Config,
+    speaker_factory: Callable[[Config, Path], Speaker] | None = None,
+    today: dt.date | None = None,
+) -> Kiosk:
+    data_dir = config.data_dir
+    problems = list(config.problems)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        problems.append(f"data directory {data_dir} cannot be created ({exc})")
+    logs.setup(data_dir / "logs", config.get_str("logging.level"))
+    translator.set_language(config.get_str("language.default"))
+
+    store = _open(data_dir / KIOSK_FILE, KIOSK_SCHEMA, problems, quick=False)
+    # The catalogue may hold a million offers: a full integrity check would delay start-up.
+    catalogue = _open(data_dir / CATALOGUE_FILE, CATALOGUE_SCHEMA, problems, quick=True)
+    try:
+        ensure_seeded(catalogue, demo=config.get_bool("catalogue.demo"), today=today)
+    except (sqlite3.Error, OSError, ValueError) as exc:
+        problems.append(f"catalogue could not be seeded ({exc})")
+        log.exception("catalogue could not be seeded")
+
+    sessions = Sessions(store)
+    wiped = sessions.wipe_abandoned()
+    if wiped:
+        log.info("wiped %d session(s) left open by an interrupted run", wiped)
+
+    speaker = (speaker_factory or default_speaker)(config, data_dir)
+    return Kiosk(config, data_dir, catalogue, store, sessions, speaker, problems)
+
+
+def default_speaker(config: Config, data_dir: Path) -> Speaker:
+    return make_speaker(
+        enabled=config.get_bool("speech.enabled"),
+        player_name=config.get_str("speech.player"),
+        cache_dir=data_dir / "speech-cache",
+        rate=config.get_int("speech.rate"),
+        default_volume=config.get_int("speech.default_volume"),
+        cache_bytes=config.get_int("speech.cache_mb") * 1024 * 1024,
+    )
+
+
+__all__ = ["Kiosk", "catalogue_info", "default_speaker", "open_kiosk"]

@@ -1,0 +1,25 @@
+"""SQLite storage: one way to open, check and migrate a database file."""
+
+from kiosk.storage.database import (
+    Opened,
+    Schema,
+    StorageError,
+    connect,
+    integrity_problem,
+    migrate,
+    move_aside,
+    open_database,
+    user_version,
+)
+
+__all__ = [
+    "Opened",
+    "Schema",
+    "StorageError",
+    "connect",
+    "integrity_problem",
+    "migrate",
+    "move_aside",
+    "open_database",
+    "user_version",
+]

@@ -1,0 +1,58 @@
+"""UI tests: the real window on real databases in a temporary folder, with a speaker that
+records what would be said."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk import config as config_module
+from kiosk.config import Config
+from kiosk.services import Kiosk, open_kiosk
+from kiosk.speech.fake import RecordingSpeaker
+
+
+@pytest.fixture
+def settings(data_dir: Path) -> Config:
+    return config_module.load(None).with_values(
+        session__idle_seconds=30, session__warning_seconds=10
+    )
+
+
+@pytest.fixture
+def speaker() -> RecordingSpeaker:
+    return RecordingSpeaker()
+
+
+@pytest.fixture
+def kiosk(settings: Config, speaker: RecordingSpeaker) -> Iterator[Kiosk]:
+    k = open_kiosk(settings, speaker_factory=lambda _c, _d: speaker)
+    yield k
+    k.close()
+
+
+@pytest.fixture
+def ctx(qapp, kiosk: Kiosk):  # type: ignore[no-untyped-def]
+    from ui import theme
+    from ui.context import UiContext
+
+    theme.apply(qapp)
+    context = UiContext(kiosk)
+    yield context
+    context.close()
+    context.deleteLater()
+
+
+@pytest.fixture
+def window(qtbot, ctx):  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.resize(1280, 860)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.staff_may_close = True

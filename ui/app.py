@@ -1,0 +1,179 @@
+"""Starting the Qt front end: run, self-test, screenshots. Called by `kiosk.cli`."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from kiosk.config import Config
+
+log = logging.getLogger(__name__)
+STARTED = time.perf_counter()
+
+
+def _needs_display() -> str | None:
+    """None if a window can be shown, else a one-line reason."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        return (
+            "kiosk: no display found (DISPLAY and WAYLAND_DISPLAY are unset): start it from a "
+            "desktop session, or try `xvfb-run make run`, or `kiosk self-test` headless"
+        )
+    return None
+
+
+def _application(offscreen: bool = False):  # type: ignore[no-untyped-def]
+    if offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    from ui import theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("france-travail-kiosk")
+    theme.apply(app)
+    return app
+
+
+@contextmanager
+def _window(
+    config: Config,
+    kiosk_mode: bool = False,
+    speaker_factory: Callable | None = None,  # type: ignore[type-arg]
+) -> Iterator:  # type: ignore[type-arg]
+    from kiosk.services import open_kiosk
+    from ui.context import UiContext
+    from ui.main_window import MainWindow
+
+    kiosk = open_kiosk(config, speaker_factory=speaker_factory)
+    ctx = UiContext(kiosk)
+    ctx.set_large_text(ctx.large_text)
+    window = MainWindow(ctx, kiosk_mode=kiosk_mode)
+    try:
+        yield window
+    finally:
+        window.staff_may_close = True
+        window.close()
+        ctx.close()
+        kiosk.close()
+
+
+def run(config: Config, kiosk_mode: bool = False, exit_when_shown: bool = False) -> int:
+    reason = _needs_display()
+    if reason:
+        print(reason, file=sys.stderr)
+        return 3
+    app = _application()
+    from PySide6.QtCore import QTimer
+
+    with _window(config, kiosk_mode) as window:
+        window.resize(1280, 860)
+        if kiosk_mode:
+            window.showFullScreen()
+        else:
+            window.show()
+        if exit_when_shown:
+
+            def shown() -> None:
+                print(f"kiosk: welcome shown after {time.perf_counter() - STARTED:.3f} s", flush=True)
+                app.quit()
+
+            QTimer.singleShot(0, shown)
+        return int(app.exec())
+
+
+def self_test(config: Config) -> int:
+    """Headless: open the databases, build every screen, synthesise one phrase."""
+    app = _application(offscreen=True)
+    failures: list[str] = []
+
+    def check(name: str, action: Callable[[], str]) -> None:
+        try:
+            detail = action()
+        except Exception as exc:  # a self-test reports every failure, it never stops at one
+            log.exception("self-test: %s failed", name)
+            failures.append(name)
+            print(f"FAIL  {name}: {type(exc).__name__}: {exc}")
+        else:
+            print(f"ok    {name}: {detail}")
+
+    from kiosk.catalogue import catalogue_info
+    from kiosk.speech import Pyttsx3Synthesizer
+    from kiosk.speech.fake import SilentSpeaker
+
+    with _window(config, speaker_factory=lambda _c, _d: SilentSpeaker()) as window:
+        info = catalogue_info(window.ctx.kiosk.catalogue)
+        check("databases", lambda: f"{info.offers} offers ({info.kind}), {info.occupations} occupations")
+        for name in list(window.screens):
+            check(f"screen {name}", lambda n=name: _show(window, n, app))
+        for code in config.get_list("language.enabled"):
+            check(f"language {code}", lambda c=code: _switch(window, c, app))
+        check(
+            "speech",
+            lambda: f"{len(Pyttsx3Synthesizer().synthesize('Bonjour.', 'fr', 150))} bytes of WAV",
+        )
+        problems = window.ctx.kiosk.status_line()
+        print(f"note  status: {problems or 'no problems'}")
+    print("self-test: " + ("FAILED: " + ", ".join(failures) if failures else "all checks passed"))
+    return 1 if failures else 0
+
+
+def _show(window, name: str, app) -> str:  # type: ignore[no-untyped-def]
+    window.show_screen(name, speak=False)
+    app.processEvents()
+    image = window.grab()
+    if image.isNull():
+        raise RuntimeError("rendered nothing")
+    return f"{image.width()}x{image.height()}"
+
+
+def _switch(window, code: str, app) -> str:  # type: ignore[no-untyped-def]
+    window.ctx.set_language(code)
+    app.processEvents()
+    return window.current.title.text()
+
+
+def screenshots(config: Config, out: Path, lang: str, large_text: bool = False) -> int:
+    """Render every screen to `out/NN-name-LANG.png`, as a person would see it."""
+    app = _application(offscreen=True)
+    from kiosk.speech.fake import RecordingSpeaker
+    from ui.keyboard import OnScreenKeyboard
+
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with _window(config, speaker_factory=lambda _c, _d: RecordingSpeaker()) as window:
+        window.resize(1280, 860)
+        window.show()
+        if large_text:
+            window.ctx.set_large_text(True)
+        window.start_session(lang)
+        suffix = f"{lang}{'-large' if large_text else ''}"
+        for i, name in enumerate(["welcome", "home", "help", "still_here"], start=1):
+            if name == "still_here":
+                window.still_here.set_seconds(17)
+            window.show_screen(name, speak=False)
+            app.processEvents()
+            path = out / f"{i:02d}-{name}-{suffix}.png"
+            window.grab().save(str(path))
+            written.append(path)
+        layouts = {"fr": ["azerty", "accents", "123"], "en": ["abc", "123"], "ar": ["arabic", "123"]}
+        for layout in layouts.get(lang, ["azerty"]):
+            keyboard = OnScreenKeyboard(layout=layout)
+            keyboard.resize(1280, 420)
+            keyboard.show()
+            app.processEvents()
+            path = out / f"{len(written) + 1:02d}-keyboard-{layout}-{suffix}.png"
+            keyboard.grab().save(str(path))
+            keyboard.close()
+            written.append(path)
+    for path in written:
+        print(path)
+    return 0

@@ -1,0 +1,59 @@
+"""What every screen declares: a title, a spoken introduction and a pictogram.
+
+Screens get the services they need through their constructor (tests pass fakes) and never
+build SQL or HTTP themselves.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.i18n import _
+from ui import theme
+from ui.context import UiContext
+from ui.widgets.spoken import TLabel
+
+
+class Screen(QWidget):
+    """A page of the kiosk. Subclasses set NAME, TITLE, INSTRUCTION (message ids)."""
+
+    NAME = ""
+    TITLE = ""
+    INSTRUCTION = ""
+    PICTOGRAM = "mdi6.information-outline"
+    navigate = Signal(str)  # ask the window to show another screen by NAME
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName(self.NAME)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(48, 24, 48, 24)
+        self.layout_.setSpacing(theme.SPACING)
+        self.title = TLabel(ctx, lambda: self.title_text(), role="title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.instruction = TLabel(ctx, lambda: self.instruction_text(), role="instruction")
+        self.instruction.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.layout_.addWidget(self.title)
+        self.layout_.addWidget(self.instruction)
+        ctx.language_changed.connect(self.retranslate)
+
+    def title_text(self) -> str:
+        return _(self.TITLE)
+
+    def instruction_text(self) -> str:
+        return _(self.INSTRUCTION)
+
+    def spoken_intro(self) -> str:
+        """What is said when the screen is shown (and by "Repeat")."""
+        return f"{self.title_text()} {self.instruction_text()}".strip()
+
+    def retranslate(self, *_args: object) -> None:
+        """Refresh texts that are built, not plain message ids. Labels and buttons made with
+        TLabel/SpokenButton retranslate themselves."""
+        self.title.retranslate()
+        self.instruction.retranslate()
+
+    def shown(self) -> None:
+        """Called by the window each time this screen comes to the front."""

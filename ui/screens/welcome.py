@@ -1,0 +1,72 @@
+"""Welcome: pick your language by flag and native name. Each button speaks in its language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.catalogue import catalogue_info
+from kiosk.i18n import LANGUAGES, N_, _, in_language
+from ui.context import UiContext
+from ui.flags import flag
+from ui.screens.base import Screen
+from ui.widgets.spoken import SpokenButton, TLabel
+
+GREETING = N_("Hello, welcome.")
+CHOOSE = N_("Touch your language.")
+DEMO = N_("Demo: the job offers on this kiosk are examples, not real offers.")
+
+
+class WelcomeScreen(Screen):
+    NAME = "welcome"
+    TITLE = GREETING
+    INSTRUCTION = CHOOSE
+    PICTOGRAM = "mdi6.translate"
+    language_chosen = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        column = QVBoxLayout()
+        column.setSpacing(24)
+        column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.buttons: dict[str, SpokenButton] = {}
+        for code in ctx.enabled_languages():
+            native = LANGUAGES[code].native_name
+            button = SpokenButton(
+                ctx,
+                lambda n=native: n,
+                role="language",
+                hint=lambda c=code: in_language(c, CHOOSE),
+                icon_size=64,
+            )
+            button.setIcon(flag(code))
+            button.setIconSize(QSize(96, 64))
+            button.setProperty("speech_language", code)
+            button.setMinimumSize(560, 120)
+            button.setLayoutDirection(
+                Qt.LayoutDirection.RightToLeft if LANGUAGES[code].rtl else Qt.LayoutDirection.LeftToRight
+            )
+            button.clicked.connect(lambda _c=False, c=code: self.language_chosen.emit(c))
+            column.addWidget(button, alignment=Qt.AlignmentFlag.AlignHCenter)
+            self.buttons[code] = button
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addLayout(column)
+        row.addStretch(1)
+        self.layout_.addStretch(1)
+        self.layout_.addLayout(row)
+        self.layout_.addStretch(1)
+        self.demo = TLabel(ctx, DEMO, role="demo")
+        self.demo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo.setVisible(catalogue_info(ctx.kiosk.catalogue).kind == "demo")
+        self.layout_.addWidget(self.demo, alignment=Qt.AlignmentFlag.AlignHCenter)
+
+    def title_text(self) -> str:
+        # The greeting in every offered language: a person finds their own before choosing.
+        return "   ·   ".join(in_language(c, GREETING) for c in self.ctx.enabled_languages())
+
+    def instruction_text(self) -> str:
+        return _(CHOOSE)
+
+    def spoken_intro(self) -> str:
+        return f"{_(GREETING)} {_(CHOOSE)}"

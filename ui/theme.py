@@ -1,0 +1,117 @@
+"""Colours, sizes and the style sheet: large text, large targets, contrast of at least 7:1.
+
+Widgets carry a `role` property; the style sheet gives each role its colours. Every text
+role's colour pair is declared in ROLES so a test can check its contrast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+BODY_PX = 24
+LARGE_FACTOR = 1.4
+MIN_TARGET = 48  # px, smallest touch target allowed anywhere
+BAR_BUTTON = 88  # px, the always-present bar buttons
+TILE = 260  # px, the main action tiles
+SPACING = 16
+
+INK = "#1a1a1a"
+PAPER = "#ffffff"
+BLUE = "#00376b"  # France Travail-like dark blue, 11:1 against white
+BAR = "#eef1f5"
+FOCUS = "#b34700"
+
+
+@dataclass(frozen=True)
+class Role:
+    fg: str
+    bg: str
+
+
+ROLES: dict[str, Role] = {
+    "body": Role(INK, PAPER),
+    "title": Role(BLUE, PAPER),
+    "tile": Role(PAPER, BLUE),
+    "button": Role(INK, PAPER),
+    "bar": Role(INK, BAR),
+    "chip-on": Role(PAPER, BLUE),
+    "key": Role(INK, BAR),
+    "status": Role(INK, "#fff1c2"),
+    "demo": Role(PAPER, "#8a3100"),
+    "alert": Role(PAPER, "#8f1d1d"),
+}
+
+
+def _luminance(colour: str) -> float:
+    c = QColor(colour)
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio between two colours."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def px(size: int, large: bool) -> int:
+    return round(size * LARGE_FACTOR) if large else size
+
+
+FONT_FAMILIES = ["Noto Sans", "Noto Sans Arabic", "DejaVu Sans"]
+
+
+def apply(app: QApplication, large: bool = False) -> None:
+    """(Re)apply the theme; called again when large-text mode changes."""
+    available = set(QFontDatabase.families())
+    families = [f for f in FONT_FAMILIES if f in available] or [app.font().family()]
+    font = QFont()
+    font.setFamilies(families)
+    font.setPixelSize(px(BODY_PX, large))
+    app.setFont(font)
+    app.setStyleSheet(stylesheet(large))
+
+
+def stylesheet(large: bool) -> str:
+    body, title, tile_text = px(BODY_PX, large), px(40, large), px(30, large)
+    small = px(20, large)
+    r = ROLES
+    return f"""
+    QWidget {{ color: {r["body"].fg}; background: {r["body"].bg}; font-size: {body}px; }}
+    QLabel[role="title"] {{ color: {r["title"].fg}; font-size: {title}px; font-weight: bold; }}
+    QLabel[role="instruction"] {{ font-size: {body}px; }}
+    QLabel[role="status"] {{ color: {r["status"].fg}; background: {r["status"].bg};
+        font-size: {small}px; padding: 4px 12px; }}
+    QLabel[role="demo"] {{ color: {r["demo"].fg}; background: {r["demo"].bg};
+        font-size: {small}px; font-weight: bold; padding: 4px 12px; border-radius: 6px; }}
+    QLabel[role="alert"] {{ color: {r["alert"].fg}; background: {r["alert"].bg};
+        font-size: {body}px; font-weight: bold; padding: 8px 16px; border-radius: 8px; }}
+    QLabel[role="countdown"] {{ color: {r["title"].fg}; font-size: {px(96, large)}px;
+        font-weight: bold; }}
+    QFrame[role="bar"], QFrame[role="bar"] QLabel {{ background: {r["bar"].bg}; }}
+    QPushButton {{ color: {r["button"].fg}; background: {r["button"].bg};
+        border: 3px solid {INK}; border-radius: 12px; padding: 8px 16px;
+        min-width: {MIN_TARGET}px; min-height: {MIN_TARGET}px; }}
+    QPushButton:pressed {{ background: {BAR}; }}
+    QPushButton[armed="true"] {{ border: 6px solid {FOCUS}; }}
+    QPushButton[role="tile"] {{ color: {r["tile"].fg}; background: {r["tile"].bg};
+        border: 4px solid {BLUE}; border-radius: 24px; font-size: {tile_text}px;
+        font-weight: bold; padding: 24px; }}
+    QPushButton[role="tile"]:pressed {{ background: #002548; }}
+    QPushButton[role="bar"] {{ color: {r["bar"].fg}; background: {r["bar"].bg};
+        font-size: {small}px; }}
+    QPushButton[role="bar"]:checked, QPushButton[role="chip"]:checked {{
+        color: {r["chip-on"].fg}; background: {r["chip-on"].bg}; }}
+    QPushButton[role="chip"] {{ color: {r["bar"].fg}; background: {r["bar"].bg}; }}
+    QPushButton[role="key"] {{ color: {r["key"].fg}; background: {r["key"].bg};
+        border: 2px solid {INK}; border-radius: 8px; font-size: {px(28, large)}px; }}
+    QPushButton[role="language"] {{ font-size: {px(36, large)}px; font-weight: bold;
+        padding: 16px 32px; text-align: left; }}
+    QScrollArea {{ border: none; }}
+    """

@@ -1,0 +1,187 @@
+"""Controls that speak: touch and hold says the name; in listen-first mode tap once to hear,
+tap again to act. Their label is an English message id, translated live.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QToolButton, QWidget
+
+from kiosk.i18n import _
+from ui.context import UiContext
+
+Text = str | Callable[[], str]  # a message id, or a function giving the translated text
+
+
+def _render(text: Text) -> str:
+    return text() if callable(text) else _(text)
+
+
+class TouchGuard(QObject):
+    """Event filter shared by all spoken buttons: hold-to-speak and listen-first."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._held)
+        self._pressed: QAbstractButton | None = None
+        self._spoke_on_hold = False
+
+    def _held(self) -> None:
+        if self._pressed is not None:
+            self._spoke_on_hold = True
+            self.ctx.say(spoken_text(self._pressed), speech_language(self._pressed))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not isinstance(obj, QAbstractButton) or not obj.isEnabled():
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress:
+            self._pressed, self._spoke_on_hold = obj, False
+            self._timer.start(self.ctx.hold_ms)
+        elif kind == QEvent.Type.MouseButtonRelease:
+            self._timer.stop()
+            self._pressed = None
+            if self._spoke_on_hold:
+                obj.setDown(False)
+                return True  # a hold only speaks; it never acts
+            if self.ctx.listen_first and self.ctx.armed is not obj:
+                obj.setDown(False)
+                self.ctx.arm(obj)
+                self.ctx.say(spoken_text(obj), speech_language(obj))
+                return True
+            self.ctx.disarm()
+            self.ctx.speaker.stop()  # the person acts: speech about the old state stops
+        return False
+
+
+def speech_language(widget: QWidget) -> str | None:
+    """A control may speak in its own language (the welcome screen's language buttons)."""
+    value = widget.property("speech_language")
+    return str(value) if value else None
+
+
+def spoken_text(widget: QWidget) -> str:
+    name = widget.accessibleName()
+    hint = widget.accessibleDescription()
+    return f"{name}. {hint}" if hint else name
+
+
+_guards: dict[int, TouchGuard] = {}
+
+
+def _guard(ctx: UiContext) -> TouchGuard:
+    guard = _guards.get(id(ctx))
+    if guard is None:
+        guard = _guards[id(ctx)] = TouchGuard(ctx)
+        ctx.destroyed.connect(lambda *_a, key=id(ctx): _guards.pop(key, None))
+    return guard
+
+
+class _Spoken:
+    """Shared set-up for both button kinds (composition through a helper, not a Qt mixin)."""
+
+    @staticmethod
+    def setup(
+        button: QAbstractButton,
+        ctx: UiContext,
+        label: Text,
+        icon: str | None,
+        role: str,
+        hint: Text | None,
+    ) -> None:
+        button.setProperty("role", role)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.installEventFilter(_guard(ctx))
+        state = {"label": label, "hint": hint, "icon": icon}
+
+        def retranslate(*_args: object) -> None:
+            text = _render(state["label"])  # type: ignore[arg-type]
+            button.setText(text)
+            button.setAccessibleName(text)
+            hint_value = state["hint"]
+            button.setAccessibleDescription(_render(hint_value) if hint_value else "")  # type: ignore[arg-type]
+
+        def restyle(*_args: object) -> None:
+            if state["icon"]:
+                from ui.icons import icon as make_icon
+
+                button.setIcon(make_icon(str(state["icon"]), role))
+
+        button._kiosk_retranslate = retranslate  # type: ignore[attr-defined]
+        button._kiosk_state = state  # type: ignore[attr-defined]
+        ctx.language_changed.connect(retranslate)
+        retranslate()
+        restyle()
+
+
+class SpokenButton(QPushButton):
+    def __init__(
+        self,
+        ctx: UiContext,
+        label: Text,
+        icon: str | None = None,
+        role: str = "button",
+        hint: Text | None = None,
+        icon_size: int = 40,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setIconSize(QSize(icon_size, icon_size))
+        _Spoken.setup(self, ctx, label, icon, role, hint)
+
+    def set_label(self, label: Text) -> None:
+        self._kiosk_state["label"] = label  # type: ignore[attr-defined]
+        self._kiosk_retranslate()  # type: ignore[attr-defined]
+
+
+class SpokenToolButton(QToolButton):
+    """Icon above a short word: the bar's buttons."""
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        label: Text,
+        icon: str,
+        role: str = "bar",
+        hint: Text | None = None,
+        checkable: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        self.setIconSize(QSize(36, 36))
+        self.setCheckable(checkable)
+        _Spoken.setup(self, ctx, label, icon, role, hint)
+
+
+class TLabel(QLabel):
+    """A label whose text is a message id (or a function), retranslated live."""
+
+    def __init__(
+        self, ctx: UiContext, text: Text, role: str = "body", parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setProperty("role", role)
+        self.setWordWrap(True)
+        self._text = text
+        ctx.language_changed.connect(self.retranslate)
+        self.retranslate()
+
+    def set_source(self, text: Text) -> None:
+        self._text = text
+        self.retranslate()
+
+    def retranslate(self, *_args: object) -> None:
+        self.setText(_render(self._text))
+
+    def spoken(self) -> str:
+        return self.text()
+
+
+__all__ = ["SpokenButton", "SpokenToolButton", "TLabel", "TouchGuard", "spoken_text"]
+
