@@ -16,4 +16,12 @@ from ui import theme
 @cache
 def icon(name: str, role: str = "button") -> QIcon:
     colour = theme.ROLES.get(role, theme.ROLES["button"]).fg
-    return qtawesome.icon(name, color=colour, color_active=colour, color_disabled="#6b6b6b")
+    checked = theme.ROLES["chip-on"].fg  # a switched-on bar button turns blue: white icon
+    return qtawesome.icon(
+        name,
+        color=colour,
+        color_active=colour,
+        color_on=checked,
+        color_on_active=checked,
+        color_disabled="#6b6b6b",
+    )

@@ -37,6 +37,7 @@ ROLES: dict[str, Role] = {
     "tile": Role(PAPER, BLUE),
     "button": Role(INK, PAPER),
     "bar": Role(INK, BAR),
+    "bar-button": Role(INK, PAPER),
     "chip-on": Role(PAPER, BLUE),
     "key": Role(INK, BAR),
     "status": Role(INK, "#fff1c2"),
@@ -96,22 +97,23 @@ def stylesheet(large: bool) -> str:
         font-weight: bold; }}
     QFrame[role="bar"], QFrame[role="bar"] QLabel {{ background: {r["bar"].bg}; }}
     QPushButton {{ color: {r["button"].fg}; background: {r["button"].bg};
-        border: 3px solid {INK}; border-radius: 12px; padding: 8px 16px;
-        min-width: {MIN_TARGET}px; min-height: {MIN_TARGET}px; }}
-    QPushButton:pressed {{ background: {BAR}; }}
-    QPushButton[armed="true"] {{ border: 6px solid {FOCUS}; }}
-    QPushButton[role="tile"] {{ color: {r["tile"].fg}; background: {r["tile"].bg};
+        border: 3px solid {INK}; border-radius: 12px; padding: 8px 16px; }}
+    QPushButton:pressed, QToolButton:pressed {{ background: {BAR}; }}
+    QPushButton[armed="true"], QToolButton[armed="true"] {{ border: 6px solid {FOCUS}; }}
+    QToolButton[role="tile"] {{ color: {r["tile"].fg}; background: {r["tile"].bg};
         border: 4px solid {BLUE}; border-radius: 24px; font-size: {tile_text}px;
         font-weight: bold; padding: 24px; }}
-    QPushButton[role="tile"]:pressed {{ background: #002548; }}
-    QPushButton[role="bar"] {{ color: {r["bar"].fg}; background: {r["bar"].bg};
+    QToolButton[role="tile"]:pressed {{ background: #002548; }}
+    QToolButton[role="tile"][armed="true"] {{ border: 8px solid {FOCUS}; }}
+    QToolButton[role="bar"] {{ color: {r["bar"].fg}; background: {PAPER};
+        border: 2px solid {INK}; border-radius: 10px; padding: 4px 8px;
         font-size: {small}px; }}
-    QPushButton[role="bar"]:checked, QPushButton[role="chip"]:checked {{
+    QToolButton[role="bar"]:checked, QPushButton[role="chip"]:checked {{
         color: {r["chip-on"].fg}; background: {r["chip-on"].bg}; }}
     QPushButton[role="chip"] {{ color: {r["bar"].fg}; background: {r["bar"].bg}; }}
     QPushButton[role="key"] {{ color: {r["key"].fg}; background: {r["key"].bg};
         border: 2px solid {INK}; border-radius: 8px; font-size: {px(28, large)}px; }}
     QPushButton[role="language"] {{ font-size: {px(36, large)}px; font-weight: bold;
-        padding: 16px 32px; text-align: left; }}
+        padding: 16px 32px; }}
     QScrollArea {{ border: none; }}
     """

@@ -10,7 +10,7 @@ from ui import theme
 from ui.context import UiContext
 from ui.icons import icon
 from ui.screens.base import Screen
-from ui.widgets.spoken import SpokenButton
+from ui.widgets.spoken import SpokenToolButton
 
 
 class HelpScreen(Screen):
@@ -26,7 +26,7 @@ class HelpScreen(Screen):
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.layout_.addStretch(1)
         self.layout_.addWidget(picture)
-        self.back = SpokenButton(ctx, N_("Back to the start"), "mdi6.home", role="tile", icon_size=72)
+        self.back = SpokenToolButton(ctx, N_("Back to the start"), "mdi6.home", role="tile", icon_size=72)
         self.back.setMinimumSize(theme.TILE * 2, 140)
         self.back.clicked.connect(lambda: self.navigate.emit("home"))
         self.layout_.addWidget(self.back, alignment=Qt.AlignmentFlag.AlignHCenter)

@@ -12,7 +12,7 @@ from ui.context import UiContext
 from ui.features import FEATURES, Feature
 from ui.screens.base import Screen
 from ui.screens.welcome import DEMO
-from ui.widgets.spoken import SpokenButton, TLabel
+from ui.widgets.spoken import SpokenToolButton, TLabel
 
 
 class HomeScreen(Screen):
@@ -30,9 +30,11 @@ class HomeScreen(Screen):
         super().__init__(ctx, parent)
         grid = QGridLayout()
         grid.setSpacing(32)
-        self.tiles: dict[str, SpokenButton] = {}
+        self.tiles: dict[str, SpokenToolButton] = {}
         for i, feature in enumerate(features):
-            tile = SpokenButton(ctx, feature.label, feature.icon, role="tile", hint=feature.hint, icon_size=120)
+            tile = SpokenToolButton(
+                ctx, feature.label, feature.icon, role="tile", hint=feature.hint, icon_size=128
+            )
             tile.setMinimumSize(theme.TILE + 100, theme.TILE)
             tile.clicked.connect(lambda _c=False, s=feature.screen: self.navigate.emit(s))
             grid.addWidget(tile, i // 3, i % 3)
@@ -41,6 +43,6 @@ class HomeScreen(Screen):
         self.layout_.addLayout(grid)
         self.layout_.setAlignment(grid, Qt.AlignmentFlag.AlignHCenter)
         self.layout_.addStretch(1)
-        self.demo = TLabel(ctx, DEMO, role="demo")
+        self.demo = TLabel(ctx, DEMO, role="demo", wrap=False)
         self.demo.setVisible(catalogue_info(ctx.kiosk.catalogue).kind == "demo")
         self.layout_.addWidget(self.demo, alignment=Qt.AlignmentFlag.AlignHCenter)

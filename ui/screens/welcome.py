@@ -43,9 +43,6 @@ class WelcomeScreen(Screen):
             button.setIconSize(QSize(96, 64))
             button.setProperty("speech_language", code)
             button.setMinimumSize(560, 120)
-            button.setLayoutDirection(
-                Qt.LayoutDirection.RightToLeft if LANGUAGES[code].rtl else Qt.LayoutDirection.LeftToRight
-            )
             button.clicked.connect(lambda _c=False, c=code: self.language_chosen.emit(c))
             column.addWidget(button, alignment=Qt.AlignmentFlag.AlignHCenter)
             self.buttons[code] = button
@@ -56,7 +53,7 @@ class WelcomeScreen(Screen):
         self.layout_.addStretch(1)
         self.layout_.addLayout(row)
         self.layout_.addStretch(1)
-        self.demo = TLabel(ctx, DEMO, role="demo")
+        self.demo = TLabel(ctx, DEMO, role="demo", wrap=False)
         self.demo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demo.setVisible(catalogue_info(ctx.kiosk.catalogue).kind == "demo")
         self.layout_.addWidget(self.demo, alignment=Qt.AlignmentFlag.AlignHCenter)

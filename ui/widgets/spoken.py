@@ -140,7 +140,7 @@ class SpokenButton(QPushButton):
 
 
 class SpokenToolButton(QToolButton):
-    """Icon above a short word: the bar's buttons."""
+    """Pictogram above the words: the bar's buttons and the big tiles."""
 
     def __init__(
         self,
@@ -150,11 +150,12 @@ class SpokenToolButton(QToolButton):
         role: str = "bar",
         hint: Text | None = None,
         checkable: bool = False,
+        icon_size: int = 36,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        self.setIconSize(QSize(36, 36))
+        self.setIconSize(QSize(icon_size, icon_size))
         self.setCheckable(checkable)
         _Spoken.setup(self, ctx, label, icon, role, hint)
 
@@ -163,11 +164,16 @@ class TLabel(QLabel):
     """A label whose text is a message id (or a function), retranslated live."""
 
     def __init__(
-        self, ctx: UiContext, text: Text, role: str = "body", parent: QWidget | None = None
+        self,
+        ctx: UiContext,
+        text: Text,
+        role: str = "body",
+        wrap: bool = True,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.setProperty("role", role)
-        self.setWordWrap(True)
+        self.setWordWrap(wrap)
         self._text = text
         ctx.language_changed.connect(self.retranslate)
         self.retranslate()
