@@ -132,12 +132,17 @@ def format_date(value: dt.date, style: str = "long") -> str:
     return _babel_date(value, format=style, locale=_locale())
 
 
+# Western digits in every language: phone numbers, postcodes and pay slips in France use them,
+# and Arabic speakers here (often from the Maghreb) read them daily.
+DIGITS = "latn"
+
+
 def format_number(value: int | float | Decimal) -> str:
-    return format_decimal(value, locale=_locale())
+    return format_decimal(value, locale=_locale(), numbering_system=DIGITS)
 
 
 def format_money(amount: int | float | Decimal, currency: str = "EUR") -> str:
-    return format_currency(amount, currency, locale=_locale())
+    return format_currency(amount, currency, locale=_locale(), numbering_system=DIGITS)
 
 
 def format_age(delta: dt.timedelta) -> str:

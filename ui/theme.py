@@ -95,7 +95,7 @@ def stylesheet(large: bool) -> str:
         font-size: {body}px; font-weight: bold; padding: 8px 16px; border-radius: 8px; }}
     QLabel[role="countdown"] {{ color: {r["title"].fg}; font-size: {px(96, large)}px;
         font-weight: bold; }}
-    QFrame[role="bar"], QFrame[role="bar"] QLabel {{ background: {r["bar"].bg}; }}
+    QFrame[role="bar"] {{ background: {r["bar"].bg}; }}
     QPushButton {{ color: {r["button"].fg}; background: {r["button"].bg};
         border: 3px solid {INK}; border-radius: 12px; padding: 8px 16px; }}
     QPushButton:pressed, QToolButton:pressed {{ background: {BAR}; }}
