@@ -278,7 +278,7 @@ def load(path: Path | None = None, environ: Mapping[str, str] | None = None) -> 
         try:
             with open(path, "rb") as handle:
                 table = tomllib.load(handle)
-        except (OSError, tomllib.TOMLDecodeError) as exc:
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             problems.append(f"configuration file {path} could not be read ({exc}); using defaults")
         else:
             for key, value in _flatten(table).items():
