@@ -8,6 +8,7 @@ A configuration file is TOML; a dotted key `section.name` is `name` under `[sect
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +45,8 @@ class Setting:
     choices: tuple[str, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
+    pattern: str = ""  # for str and strlist: a regular expression every value must match
+    secret: bool = False  # never printed in messages or documentation examples
 
     def expected(self) -> str:
         if self.kind == "bool":
@@ -52,13 +55,21 @@ class Setting:
             return f"a whole number from {self.minimum} to {self.maximum}"
         if self.kind == "list":
             return "a list of some of: " + ", ".join(self.choices)
+        if self.kind == "strlist":
+            return f"a list of texts like {self.pattern!r}" if self.pattern else "a list of texts"
+        if self.pattern:
+            return f"a text matching {self.pattern!r}"
         if self.choices:
             return "one of: " + ", ".join(self.choices)
         return "a path" if self.kind == "path" else "a text"
 
     def coerce(self, value: object, source: str = "") -> Any:
         def bad() -> ConfigError:
-            return ConfigError(self.key, value, self.expected(), source)
+            shown = "(hidden)" if self.secret else value
+            return ConfigError(self.key, shown, self.expected(), source)
+
+        def matches(text: str) -> bool:
+            return not self.pattern or re.fullmatch(self.pattern, text) is not None
 
         if self.kind == "bool":
             if not isinstance(value, bool):
@@ -77,9 +88,17 @@ class Setting:
             if any(not isinstance(v, str) or v not in self.choices for v in value):
                 raise bad()
             return tuple(dict.fromkeys(value))
+        if self.kind == "strlist":
+            if not isinstance(value, list):
+                raise bad()
+            if any(not isinstance(v, str) or not matches(v) for v in value):
+                raise bad()
+            return tuple(dict.fromkeys(value))
         if not isinstance(value, str):
             raise bad()
         if self.choices and value not in self.choices:
+            raise bad()
+        if value and not matches(value):
             raise bad()
         return value
 
@@ -190,6 +209,124 @@ SETTINGS: tuple[Setting, ...] = (
         "The agency's name, shown on the welcome screen.",
     ),
     Setting(
+        "agency.commune",
+        "str",
+        "69123",
+        "INSEE code of the agency's town: the centre of 'offers near here' (default Lyon).",
+        pattern=r"\d[0-9AB]\d{3}",
+    ),
+    Setting(
+        "printer.name",
+        "str",
+        "",
+        "Printer for offers and CVs. Empty: the system's default printer.",
+    ),
+    Setting(
+        "spaces.expiry_days",
+        "int",
+        90,
+        "A saved space unused for this many days is deleted.",
+        minimum=1,
+        maximum=3650,
+    ),
+    Setting(
+        "francetravail.client_id",
+        "str",
+        "",
+        "France Travail API client id. Empty: no pull; the kiosk stays on its shipped or "
+        "imported catalogue.",
+    ),
+    Setting(
+        "francetravail.client_secret", "str", "", "France Travail API client secret.", secret=True
+    ),
+    Setting(
+        "francetravail.token_url",
+        "str",
+        "https://entreprise.francetravail.fr/connexion/oauth2/access_token",
+        "OAuth2 token endpoint (client credentials).",
+        pattern=r"https?://\S+",
+    ),
+    Setting(
+        "francetravail.api_url",
+        "str",
+        "https://api.francetravail.io/partenaire/offresdemploi",
+        "Base URL of the 'Offres d'emploi v2' API.",
+        pattern=r"https?://\S+",
+    ),
+    Setting(
+        "francetravail.departements",
+        "strlist",
+        ["69"],
+        "Départements whose offers are pulled (5 per request at most; more are split).",
+        pattern=r"\d{2}|2A|2B|97\d",
+    ),
+    Setting(
+        "francetravail.page_cap",
+        "int",
+        3149,
+        "Highest 'last' index the API accepts in a range; larger searches are split by "
+        "creation date.",
+        minimum=149,
+        maximum=3149,
+    ),
+    Setting(
+        "francetravail.requests_per_second",
+        "int",
+        3,
+        "Client-side rate limit towards the API.",
+        minimum=1,
+        maximum=10,
+    ),
+    Setting("smtp.host", "str", "", "SMTP server for e-mails users ask to send. Empty: none."),
+    Setting("smtp.port", "int", 587, "SMTP port.", minimum=1, maximum=65535),
+    Setting("smtp.starttls", "bool", True, "Use STARTTLS on the SMTP connection."),
+    Setting("smtp.username", "str", "", "SMTP user name (empty: no login)."),
+    Setting("smtp.password", "str", "", "SMTP password.", secret=True),
+    Setting("smtp.sender", "str", "", "The From address of e-mails the kiosk sends."),
+    Setting(
+        "hub.url", "str", "", "The agency hub's base URL. Empty: no hub.", pattern=r"https?://\S+"
+    ),
+    Setting("hub.kiosk_id", "str", "", "This kiosk's name at the hub."),
+    Setting("hub.token", "str", "", "Bearer token for the hub.", secret=True),
+    Setting(
+        "sync.interval_minutes",
+        "int",
+        60,
+        "Minutes between background syncs while the kiosk runs.",
+        minimum=1,
+        maximum=1440,
+    ),
+    Setting(
+        "sync.max_attempts",
+        "int",
+        10,
+        "Failed deliveries of one outbox item before it waits for staff.",
+        minimum=1,
+        maximum=100,
+    ),
+    Setting(
+        "staff.pin_hash",
+        "str",
+        "",
+        "Hash of the staff PIN (`kiosk set-staff-pin` writes it). Empty: staff mode is off.",
+        secret=True,
+    ),
+    Setting(
+        "staff.corner",
+        "str",
+        "top-left",
+        "Corner of the screen where a long press opens staff mode.",
+        choices=("top-left", "top-right", "bottom-left", "bottom-right"),
+    ),
+    Setting(
+        "staff.hold_seconds",
+        "int",
+        3,
+        "Seconds the corner must be held to open staff mode.",
+        minimum=2,
+        maximum=15,
+    ),
+    Setting(
         "catalogue.demo",
         "bool",
         True,
@@ -231,7 +368,9 @@ class Config:
         return str(self._get(key, "str"))
 
     def get_list(self, key: str) -> tuple[str, ...]:
-        return tuple(self._get(key, "list"))
+        setting = REGISTRY.get(key)
+        kind = setting.kind if setting is not None and setting.kind == "strlist" else "list"
+        return tuple(self._get(key, kind))
 
     @property
     def data_dir(self) -> Path:
@@ -286,8 +425,9 @@ def load(path: Path | None = None, environ: Mapping[str, str] | None = None) -> 
                 if setting is None:
                     raise ConfigError(key, value, "a known setting (see docs/config.md)", source)
                 values[key] = setting.coerce(value, source)
-    for key in ("language.enabled",):
-        values[key] = tuple(values[key])
+    for setting in SETTINGS:
+        if setting.kind in ("list", "strlist"):
+            values[setting.key] = tuple(values[setting.key])
     if values["language.default"] not in values["language.enabled"]:
         raise ConfigError(
             "language.default",
@@ -320,7 +460,7 @@ def markdown_reference(settings: Sequence[Setting] = SETTINGS) -> str:
         "| --- | --- | --- | --- | --- |",
     ]
     for s in settings:
-        default = s.default if s.kind != "list" else list(s.default)
+        default = list(s.default) if s.kind in ("list", "strlist") else s.default
         shown = (
             "`true`"
             if default is True

@@ -36,7 +36,9 @@ class Explained:
 def explain(exc: BaseException, context: str = "") -> Explained:
     from kiosk.storage import StorageError
 
-    technical = f"{context}: {type(exc).__name__}: {exc}" if context else f"{type(exc).__name__}: {exc}"
+    technical = (
+        f"{context}: {type(exc).__name__}: {exc}" if context else f"{type(exc).__name__}: {exc}"
+    )
     if isinstance(exc, UserError):
         return Explained(_(exc.message).format(**exc.values), technical)
     log.error("%s", technical, exc_info=exc)

@@ -45,7 +45,7 @@ LANGUAGES: dict[str, Language] = {
 DEFAULT = "fr"
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention extractors look for
+def N_(message: str) -> str:
     """Mark a string for extraction without translating it now."""
     return message
 

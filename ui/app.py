@@ -83,7 +83,9 @@ def run(config: Config, kiosk_mode: bool = False, exit_when_shown: bool = False)
         if exit_when_shown:
 
             def shown() -> None:
-                print(f"kiosk: welcome shown after {time.perf_counter() - STARTED:.3f} s", flush=True)
+                print(
+                    f"kiosk: welcome shown after {time.perf_counter() - STARTED:.3f} s", flush=True
+                )
                 app.quit()
 
             QTimer.singleShot(0, shown)
@@ -111,7 +113,10 @@ def self_test(config: Config) -> int:
 
     with _window(config, speaker_factory=lambda _c, _d: SilentSpeaker()) as window:
         info = catalogue_info(window.ctx.kiosk.catalogue)
-        check("databases", lambda: f"{info.offers} offers ({info.kind}), {info.occupations} occupations")
+        check(
+            "databases",
+            lambda: f"{info.offers} offers ({info.kind}), {info.occupations} occupations",
+        )
         for name in list(window.screens):
             check(f"screen {name}", lambda n=name: _show(window, n, app))
         for code in config.get_list("language.enabled"):
@@ -164,7 +169,11 @@ def screenshots(config: Config, out: Path, lang: str, large_text: bool = False) 
             path = out / f"{i:02d}-{name}-{suffix}.png"
             window.grab().save(str(path))
             written.append(path)
-        layouts = {"fr": ["azerty", "accents", "123"], "en": ["abc", "123"], "ar": ["arabic", "123"]}
+        layouts = {
+            "fr": ["azerty", "accents", "123"],
+            "en": ["abc", "123"],
+            "ar": ["arabic", "123"],
+        }
         for layout in layouts.get(lang, ["azerty"]):
             keyboard = OnScreenKeyboard(layout=layout)
             keyboard.resize(1280, 420)

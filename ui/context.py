@@ -20,6 +20,7 @@ class UiContext(QObject):
     language_changed = Signal(str)
     modes_changed = Signal()
     error_shown = Signal(object)  # Explained
+    help_requested = Signal(bool)  # a marker staff can see, until the session ends
 
     def __init__(self, kiosk: Kiosk, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -16,9 +16,8 @@ from kiosk.errors import Explained
 from kiosk.i18n import _
 from kiosk.session import IdleClock, IdleState
 from ui.context import UiContext
+from ui.screens import screen_classes
 from ui.screens.base import Screen
-from ui.screens.help import HelpScreen
-from ui.screens.home import HomeScreen
 from ui.screens.still_here import StillHereScreen
 from ui.screens.welcome import WelcomeScreen
 from ui.widgets.bar import Bar
@@ -57,16 +56,19 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.screens: dict[str, Screen] = {}
-        self.welcome = WelcomeScreen(ctx)
-        self.still_here = StillHereScreen(ctx)
-        for screen in (self.welcome, HomeScreen(ctx), HelpScreen(ctx), self.still_here):
-            self.add_screen(screen)
+        for cls in screen_classes():
+            self.add_screen(cls(ctx))
+        self.welcome = self.screens[WelcomeScreen.NAME]
+        self.still_here = self.screens[StillHereScreen.NAME]
+        assert isinstance(self.welcome, WelcomeScreen)
+        assert isinstance(self.still_here, StillHereScreen)
         self.welcome.language_chosen.connect(self.start_session)
         self.still_here.still_here.connect(self._resume)
         self.bar.home_requested.connect(lambda: self.show_screen("home"))
         self.bar.repeat_requested.connect(self.repeat)
         ctx.language_changed.connect(self._language_changed)
         ctx.error_shown.connect(self._error_shown)
+        ctx.help_requested.connect(self.bar.set_help_requested)
 
         self.idle = IdleClock(
             ctx.config.get_int("session.idle_seconds"),
@@ -96,10 +98,9 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, name: str, speak: bool = True) -> None:
         screen = self.screens[name]
-        if name == "help":
-            self.bar.set_help_requested(True)
         self.stack.setCurrentWidget(screen)
         self.bar.home.setVisible(name not in ("welcome", "home", "still_here"))
+        self.ctx.disarm()
         screen.shown()
         if speak:
             self.ctx.say(screen.spoken_intro())
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
         """Wipe what the person did not keep and get ready for the next one."""
         self._timer.stop()
         self.ctx.kiosk.sessions.end()
-        self.bar.set_help_requested(False)
+        self.ctx.help_requested.emit(False)
         self.ctx.reset_for_next_person()
         self.show_screen("welcome", speak=False)
 
@@ -140,11 +141,15 @@ class MainWindow(QMainWindow):
         self.idle.touch(time.monotonic())
         self.show_screen(self._before_warning)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in TOUCH_EVENTS and self._timer.isActive():
-            # Any touch on the warning itself must not silently cancel it: only its button does.
-            if self.current is not self.still_here:
-                self.idle.touch(time.monotonic())
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A touch anywhere keeps the session alive, except on the warning itself: there only
+        # its button does, so a stray touch cannot silently cancel it.
+        if (
+            event.type() in TOUCH_EVENTS
+            and self._timer.isActive()
+            and self.current is not self.still_here
+        ):
+            self.idle.touch(time.monotonic())
         return False
 
     # -- language and status ----------------------------------------------------------------
@@ -167,13 +172,13 @@ class MainWindow(QMainWindow):
         self._refresh_status()
 
     # -- kiosk mode: no way out without staff ------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.kiosk_mode and not self.staff_may_close:
             event.ignore()
             return
         event.accept()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.kiosk_mode and event.key() == Qt.Key.Key_Escape:
             event.accept()
             return

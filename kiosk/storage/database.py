@@ -127,7 +127,9 @@ def open_database(path: Path, schema: Schema, *, quick_check: bool = False) -> O
         if db is not None:
             db.conn.close()
         moved = move_aside(path)
-        log.error("%s failed its integrity check (%s); moved aside to %s", schema.name, problem, moved)
+        log.error(
+            "%s failed its integrity check (%s); moved aside to %s", schema.name, problem, moved
+        )
         db = connect(path, secure_delete=schema.secure_delete)
     assert db is not None
     migrate(db, schema)

@@ -35,7 +35,9 @@ def test_holding_a_language_speaks_in_that_language(qtbot, window, speaker) -> N
     assert window.current.NAME == "welcome", "a hold speaks, it never acts"
 
 
-def test_choosing_a_language_starts_a_session_and_speaks_home(qtbot, window, speaker, kiosk) -> None:  # type: ignore[no-untyped-def]
+def test_choosing_a_language_starts_a_session_and_speaks_home(
+    qtbot, window, speaker, kiosk
+) -> None:  # type: ignore[no-untyped-def]
     start(qtbot, window, "en")
     assert window.current.NAME == "home"
     assert kiosk.sessions.current is not None

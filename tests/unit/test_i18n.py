@@ -41,9 +41,7 @@ def test_catalogue_is_complete_and_not_fuzzy(code: str) -> None:
     have = {m.id: m for m in po if m.id}
     assert wanted - set(have) == set(), "run `make update-po` and translate"
     untranslated = [
-        m.id
-        for m in have.values()
-        if not m.string or (m.pluralizable and not all(m.string))
+        m.id for m in have.values() if not m.string or (m.pluralizable and not all(m.string))
     ]
     assert untranslated == []
     assert [m.id for m in have.values() if m.fuzzy] == []

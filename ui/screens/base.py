@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.i18n import _
 from ui import theme
 from ui.context import UiContext
+from ui.features import Feature
 from ui.widgets.spoken import TLabel
 
 
@@ -22,6 +23,7 @@ class Screen(QWidget):
     TITLE = ""
     INSTRUCTION = ""
     PICTOGRAM = "mdi6.information-outline"
+    TILE: Feature | None = None  # set to put a tile for this screen on the home screen
     navigate = Signal(str)  # ask the window to show another screen by NAME
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:

@@ -9,7 +9,6 @@ from kiosk.catalogue import catalogue_info
 from kiosk.i18n import N_
 from ui import theme
 from ui.context import UiContext
-from ui.features import FEATURES, Feature
 from ui.screens.base import Screen
 from ui.screens.welcome import DEMO
 from ui.widgets.spoken import SpokenToolButton, TLabel
@@ -21,24 +20,25 @@ class HomeScreen(Screen):
     INSTRUCTION = N_("Touch a picture. To hear a button, keep your finger on it.")
     PICTOGRAM = "mdi6.home"
 
-    def __init__(
-        self,
-        ctx: UiContext,
-        features: tuple[Feature, ...] = FEATURES,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        from ui.screens import screen_classes
+
+        tiles = sorted(
+            ((cls.NAME, cls.TILE) for cls in screen_classes() if cls.TILE is not None),
+            key=lambda pair: pair[1].order,
+        )
         grid = QGridLayout()
         grid.setSpacing(32)
         self.tiles: dict[str, SpokenToolButton] = {}
-        for i, feature in enumerate(features):
+        for i, (screen, feature) in enumerate(tiles):
             tile = SpokenToolButton(
                 ctx, feature.label, feature.icon, role="tile", hint=feature.hint, icon_size=128
             )
             tile.setMinimumSize(theme.TILE + 100, theme.TILE)
-            tile.clicked.connect(lambda _c=False, s=feature.screen: self.navigate.emit(s))
+            tile.clicked.connect(lambda _c=False, s=screen: self.navigate.emit(s))
             grid.addWidget(tile, i // 3, i % 3)
-            self.tiles[feature.screen] = tile
+            self.tiles[screen] = tile
         self.layout_.addStretch(1)
         self.layout_.addLayout(grid)
         self.layout_.setAlignment(grid, Qt.AlignmentFlag.AlignHCenter)

@@ -26,7 +26,9 @@ class StillHereScreen(Screen):
         self.seconds = 0
         self.count = TLabel(ctx, lambda: format_number(self.seconds), role="countdown")
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.button = SpokenToolButton(ctx, N_("I am still here"), "mdi6.hand-back-right", role="tile", icon_size=96)
+        self.button = SpokenToolButton(
+            ctx, N_("I am still here"), "mdi6.hand-back-right", role="tile", icon_size=96
+        )
         self.button.setMinimumSize(theme.TILE * 2, 180)
         self.button.clicked.connect(self.still_here)
         self.layout_.addStretch(1)

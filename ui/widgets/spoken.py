@@ -36,7 +36,7 @@ class TouchGuard(QObject):
             self._spoke_on_hold = True
             self.ctx.say(spoken_text(self._pressed), speech_language(self._pressed))
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if not isinstance(obj, QAbstractButton) or not obj.isEnabled():
             return False
         kind = event.type()
@@ -71,14 +71,12 @@ def spoken_text(widget: QWidget) -> str:
     return f"{name}. {hint}" if hint else name
 
 
-_guards: dict[int, TouchGuard] = {}
-
-
 def _guard(ctx: UiContext) -> TouchGuard:
-    guard = _guards.get(id(ctx))
+    """One filter per context, made on first use."""
+    guard = getattr(ctx, "_touch_guard", None)
     if guard is None:
-        guard = _guards[id(ctx)] = TouchGuard(ctx)
-        ctx.destroyed.connect(lambda *_a, key=id(ctx): _guards.pop(key, None))
+        guard = TouchGuard(ctx)
+        ctx._touch_guard = guard  # type: ignore[attr-defined]
     return guard
 
 
@@ -190,4 +188,3 @@ class TLabel(QLabel):
 
 
 __all__ = ["SpokenButton", "SpokenToolButton", "TLabel", "TouchGuard", "spoken_text"]
-
