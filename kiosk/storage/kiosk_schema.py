@@ -29,4 +29,81 @@ def _v1(db: sqlite_utils.Database) -> None:
     )
 
 
-KIOSK_SCHEMA = Schema("kiosk.db", (_v1,), secure_delete=True)
+def _v2_outbox(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        -- What must be sent waits here until the other side acknowledges it.
+        CREATE TABLE outbox (
+            key TEXT PRIMARY KEY,            -- UUID idempotency key, sent with the item
+            kind TEXT NOT NULL,              -- email, hub_event
+            payload TEXT NOT NULL,           -- JSON
+            created_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending',   -- pending, needs_staff
+            last_error TEXT
+        );
+        CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
+        -- One row per sync pass, for staff and `kiosk status`.
+        CREATE TABLE sync_runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            ok INTEGER,
+            summary TEXT NOT NULL DEFAULT '{}'   -- JSON: counts, bytes, errors (no personal data)
+        );
+        """
+    )
+
+
+def _v3_spaces(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        -- "Keep my CV for next time": a space found by first name and a 6-digit secret code.
+        CREATE TABLE spaces (
+            id TEXT PRIMARY KEY,
+            first_name_key TEXT NOT NULL,    -- normalised first name, to find candidates
+            secret_hash TEXT NOT NULL,       -- scrypt, with its salt and parameters
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            created_at TEXT NOT NULL,
+            last_used_at TEXT NOT NULL
+        );
+        CREATE INDEX spaces_name ON spaces(first_name_key);
+        CREATE TABLE space_items (
+            space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,              -- cv, offers, ...
+            payload TEXT NOT NULL,           -- JSON
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (space_id, kind)
+        );
+        """
+    )
+
+
+def _v4_staff(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        -- Settings staff change on the kiosk; they override the configuration file.
+        CREATE TABLE staff_settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL,             -- JSON
+            updated_at TEXT NOT NULL
+        );
+        -- Anonymous daily counters: sessions, searches, prints... never who.
+        CREATE TABLE counters (
+            day TEXT NOT NULL,
+            name TEXT NOT NULL,
+            value INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (day, name)
+        );
+        CREATE TABLE staff_lock (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            failed INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT
+        );
+        """
+    )
+
+
+KIOSK_SCHEMA = Schema("kiosk.db", (_v1, _v2_outbox, _v3_spaces, _v4_staff), secure_delete=True)
