@@ -82,7 +82,11 @@ system:
 venv: $(STAMP)
 
 $(STAMP): pyproject.toml | system
-	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	@if ! command -v $(PYTHON) >/dev/null || ! $(PYTHON) -c "import ensurepip, venv" 2>/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3.11 python3.11-venv >/dev/null; \
+		else echo "Python 3.11 with venv is needed: sudo apt-get install python3.11 python3.11-venv"; exit 1; fi; \
+	fi
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q -e '.[dev]'
