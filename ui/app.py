@@ -75,10 +75,15 @@ def run(config: Config, kiosk_mode: bool = False, exit_when_shown: bool = False)
     from PySide6.QtCore import QTimer
 
     with _window(config, kiosk_mode) as window:
-        window.resize(1280, 860)
         if kiosk_mode:
+            # Without a window manager (a bare X session on a kiosk) full-screen is only a
+            # hint: cover the screen explicitly.
+            screen = app.primaryScreen()
+            if screen is not None:
+                window.setGeometry(screen.geometry())
             window.showFullScreen()
         else:
+            window.resize(1280, 860)
             window.show()
         if exit_when_shown:
 
