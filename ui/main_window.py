@@ -13,7 +13,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.errors import Explained
-from kiosk.i18n import _
+from kiosk.i18n import _, format_number
 from kiosk.session import IdleClock, IdleState
 from ui.context import UiContext
 from ui.screens import screen_classes
@@ -23,6 +23,7 @@ from ui.screens.welcome import WelcomeScreen
 from ui.widgets.bar import Bar
 from ui.widgets.spoken import TLabel
 
+SPOKEN_SECONDS = (10, 5, 3, 2, 1)  # the countdown is heard, not only seen
 TOUCH_EVENTS = {
     QEvent.Type.MouseButtonPress,
     QEvent.Type.TouchBegin,
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
             ctx.config.get_int("session.warning_seconds"),
         )
         self._before_warning = "home"
+        self._last_spoken_second = -1
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.tick)
@@ -132,10 +134,14 @@ class MainWindow(QMainWindow):
         if state is IdleState.EXPIRED:
             self.end_session()
             return
-        self.still_here.set_seconds(self.idle.seconds_left(now))
+        left = self.idle.seconds_left(now)
+        self.still_here.set_seconds(left)
         if self.current is not self.still_here:
             self._before_warning = self.current.NAME
             self.show_screen("still_here")
+        elif left in SPOKEN_SECONDS and left != self._last_spoken_second:
+            self.ctx.say(format_number(left))
+        self._last_spoken_second = left
 
     def _resume(self) -> None:
         self.idle.touch(time.monotonic())

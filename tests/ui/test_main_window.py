@@ -125,6 +125,10 @@ def test_idle_countdown_then_wipe(qtbot, window, speaker, kiosk) -> None:  # typ
     assert window.current.NAME == "still_here"
     assert window.still_here.count.text() == "٩" or window.still_here.count.text() == "9"
     assert speaker.said[-1][1] == "ar"
+    window.tick(t0 + 35)
+    assert speaker.said[-1] == ("5", "ar"), "the countdown is spoken"
+    window.tick(t0 + 35.2)
+    assert speaker.said[-2] != ("5", "ar"), "each second is said once"
     window.tick(t0 + 41)
     assert window.current.NAME == "welcome"
     assert kiosk.sessions.current is None
