@@ -59,7 +59,7 @@ extract: venv
 		-k N_ -k ngettext:1,2 -o locales/messages.pot kiosk ui
 
 update-po: extract
-	for l in $(LOCALES); do $(VENV)/bin/pybabel update --no-fuzzy-matching --omit-header \
+	for l in $(LOCALES); do $(VENV)/bin/pybabel update --no-fuzzy-matching --width 100 \
 		-i locales/messages.pot -d locales -D kiosk -l $$l || exit 1; done
 
 translations: venv
