@@ -160,7 +160,7 @@ def screenshots(config: Config, out: Path, lang: str, large_text: bool = False) 
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with _window(config, speaker_factory=lambda _c, _d: RecordingSpeaker()) as window:
-        window.resize(1280, 860)
+        window.resize(1920, 1080)  # the kiosks' screens
         window.show()
         if large_text:
             window.ctx.set_large_text(True)
@@ -181,7 +181,7 @@ def screenshots(config: Config, out: Path, lang: str, large_text: bool = False) 
         }
         for layout in layouts.get(lang, ["azerty"]):
             keyboard = OnScreenKeyboard(layout=layout)
-            keyboard.resize(1280, 420)
+            keyboard.resize(1920, 480)
             keyboard.show()
             app.processEvents()
             path = out / f"{len(written) + 1:02d}-keyboard-{layout}-{suffix}.png"

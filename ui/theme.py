@@ -82,6 +82,8 @@ def apply(app: QApplication, large: bool = False) -> None:
 def stylesheet(large: bool) -> str:
     body, title, tile_text = px(BODY_PX, large), px(40, large), px(30, large)
     small = px(20, large)
+    # The bar must keep every control on one row: its words grow less than the page's.
+    bar_text = round(20 * 1.2) if large else 20
     r = ROLES
     return f"""
     QWidget {{ color: {r["body"].fg}; background: {r["body"].bg}; font-size: {body}px; }}
@@ -107,10 +109,12 @@ def stylesheet(large: bool) -> str:
     QToolButton[role="tile"][armed="true"] {{ border: 8px solid {FOCUS}; }}
     QToolButton[role="bar"] {{ color: {r["bar"].fg}; background: {PAPER};
         border: 2px solid {INK}; border-radius: 10px; padding: 4px 8px;
-        font-size: {small}px; }}
+        font-size: {bar_text}px; }}
     QToolButton[role="bar"]:checked, QPushButton[role="chip"]:checked {{
         color: {r["chip-on"].fg}; background: {r["chip-on"].bg}; }}
-    QPushButton[role="chip"] {{ color: {r["bar"].fg}; background: {r["bar"].bg}; }}
+    QPushButton[role="chip"] {{ color: {r["bar"].fg}; background: {r["bar"].bg};
+        font-size: {bar_text}px; padding: 4px 8px; }}
+    QLabel[role="alert"][bar="true"] {{ font-size: {bar_text}px; }}
     QPushButton[role="key"] {{ color: {r["key"].fg}; background: {r["key"].bg};
         border: 2px solid {INK}; border-radius: 8px; font-size: {px(28, large)}px; }}
     QPushButton[role="language"] {{ font-size: {px(36, large)}px; font-weight: bold;

@@ -46,7 +46,8 @@ class Bar(QFrame):
         )
         self.large = tool(N_("Large text"), "mdi6.format-size", N_("Make the text bigger."), True)
         row.addStretch(1)
-        self.help_marker = TLabel(ctx, N_("Help requested"), role="alert")
+        self.help_marker = TLabel(ctx, N_("Help requested"), role="alert", wrap=False)
+        self.help_marker.setProperty("bar", True)
         self.help_marker.hide()
         row.addWidget(self.help_marker)
         row.addStretch(1)
@@ -56,7 +57,7 @@ class Bar(QFrame):
             native = LANGUAGES[code].native_name
             chip = SpokenButton(ctx, lambda n=native: n, role="chip")
             chip.setCheckable(True)
-            chip.setMinimumSize(theme.BAR_BUTTON + 40, theme.BAR_BUTTON)
+            chip.setMinimumSize(theme.BAR_BUTTON + 16, theme.BAR_BUTTON)
             chip.clicked.connect(lambda _c=False, c=code: self._choose_language(c))
             row.addWidget(chip)
             self.languages[code] = chip
