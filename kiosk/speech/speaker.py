@@ -241,7 +241,8 @@ class ThreadedSpeaker:
                 self._speak(item)
             except Exception as exc:
                 # The worker must outlive any failure: the next say() still has to work.
-                log.exception("speech: could not say %r", item.text[:80])
+                # Never the text itself: it can be what a person typed (no personal data in logs).
+                log.exception("speech: could not say a %d-character text", len(item.text))
                 self._add_problem(f"speech failed: {exc}")
             finally:
                 with self._lock:
