@@ -115,7 +115,9 @@ class Pyttsx3Synthesizer:
             data = self._run_engine(engine, choice, text, language, rate)
             if len(data) > _WAV_HEADER:
                 return data
-            log.warning("speech: empty audio for %r (%s), attempt %d", text[:40], language, attempt)
+            log.warning(
+                "speech: empty audio (%s, %d chars), attempt %d", language, len(text), attempt
+            )
         raise SpeechError(f"speech synthesis produced no audio for {language}")
 
     def _run_engine(
