@@ -65,4 +65,45 @@ def _v1(db: sqlite_utils.Database) -> None:
     )
 
 
-CATALOGUE_SCHEMA = Schema("catalogue.db", (_v1,))
+_FTS_COLUMNS = "title, rome_label, place_label, description"
+
+
+def _v2(db: sqlite_utils.Database) -> None:
+    """Full-text search over offers, kept right by triggers whoever writes (sync, import,
+    a technician's DELETE), and an index for "offers of these occupations, newest first".
+
+    External content: the words live once, in `offers`; the index refers to offers by rowid.
+    `VACUUM` may renumber the rowids of a table without an INTEGER PRIMARY KEY, so whoever
+    vacuums catalogue.db must then run `INSERT INTO offers_fts(offers_fts) VALUES('rebuild')`
+    (kiosk.catalogue.search.rebuild_index).
+    """
+    new = ", ".join(f"new.{c}" for c in _FTS_COLUMNS.split(", "))
+    old = ", ".join(f"old.{c}" for c in _FTS_COLUMNS.split(", "))
+    db.executescript(
+        f"""
+        CREATE VIRTUAL TABLE offers_fts USING fts5(
+            {_FTS_COLUMNS},
+            content='offers', content_rowid='rowid',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER offers_fts_insert AFTER INSERT ON offers BEGIN
+            INSERT INTO offers_fts (rowid, {_FTS_COLUMNS}) VALUES (new.rowid, {new});
+        END;
+        CREATE TRIGGER offers_fts_delete AFTER DELETE ON offers BEGIN
+            INSERT INTO offers_fts (offers_fts, rowid, {_FTS_COLUMNS})
+            VALUES ('delete', old.rowid, {old});
+        END;
+        CREATE TRIGGER offers_fts_update AFTER UPDATE OF {_FTS_COLUMNS} ON offers BEGIN
+            INSERT INTO offers_fts (offers_fts, rowid, {_FTS_COLUMNS})
+            VALUES ('delete', old.rowid, {old});
+            INSERT INTO offers_fts (rowid, {_FTS_COLUMNS}) VALUES (new.rowid, {new});
+        END;
+        INSERT INTO offers_fts (offers_fts) VALUES ('rebuild');
+        -- Covers "offers of these occupations, newest first"; makes offers_rome redundant.
+        CREATE INDEX offers_rome_updated ON offers(rome_code, updated_at);
+        DROP INDEX offers_rome;
+        """
+    )
+
+
+CATALOGUE_SCHEMA = Schema("catalogue.db", (_v1, _v2))

@@ -1,0 +1,175 @@
+"""From what a person typed to the ROME occupations they mean.
+
+Every occupation label ("Boulanger / Boulangère") and every everyday name in
+data/synonyms.json ("nounou", "femme de ménage") is an entry: a few words and the codes it
+stands for. A typed word reaches the entries holding the known words it may mean (see
+`spelling.Lexicon`); an entry scores by how much of the query it explains and how much of
+itself was matched, rare words counting more than common ones ("entretien" over "agent").
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from kiosk import resources
+from kiosk.catalogue.spelling import Lexicon, Match, fold, words
+
+# A typed word that matches nothing still counts a little: "serveur zzz" is less sure than
+# "serveur", but "zzz" must not drown the word we did understand.
+_UNKNOWN_WEIGHT = 1.0
+_MATCHES_PER_WORD = 8
+_MIN_MATCH = 0.6
+
+
+@dataclass(frozen=True)
+class Occupation:
+    code: str
+    label: str
+    score: float  # 0..1, 1 when every word was understood exactly
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    names: dict[str, tuple[str, ...]]  # everyday name -> ROME codes, closest first
+    ignore: frozenset[str]  # words that say nothing about the job ("je cherche un travail")
+
+
+class SynonymsError(ValueError):
+    """data/synonyms.json is not what this module expects (a packaging mistake)."""
+
+
+def load_synonyms(path: Path | None = None) -> Synonyms:
+    path = path or resources.data_file("synonyms.json")
+    try:
+        raw: Any = json.loads(path.read_text(encoding="utf-8"))
+        names = {str(name): tuple(str(c) for c in codes) for name, codes in raw["names"].items()}
+        ignore = frozenset(fold(str(w)) for w in raw.get("ignore", []))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise SynonymsError(f"cannot read {path}: {exc}") from exc
+    return Synonyms(names, ignore)
+
+
+def label_variants(label: str) -> list[str]:
+    """ "Agent / Agente d'entretien" -> ["Agent d'entretien", "Agente d'entretien"].
+
+    ROME labels give the masculine, a slash, then the feminine followed by the rest; a person
+    types one of the two, so each is matched on its own.
+    """
+    if label.count(" / ") != 1:
+        return [label]
+    left, right = label.split(" / ")
+    head = len(left.split())
+    rest = right.split()[head:]
+    return [" ".join([left, *rest]), right]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    words: tuple[str, ...]
+    codes: tuple[str, ...]
+
+
+class Resolver:
+    """Immutable once built, so one instance serves every thread."""
+
+    def __init__(self, occupations: Mapping[str, str], synonyms: Synonyms) -> None:
+        self.labels = dict(occupations)
+        self.ignore = synonyms.ignore
+        entries: list[_Entry] = []
+        for code, label in sorted(occupations.items()):
+            for variant in label_variants(label):
+                found = tuple(words(variant, self.ignore))
+                if found:
+                    entries.append(_Entry(found, (code,)))
+        for name, codes in synonyms.names.items():
+            known = tuple(c for c in codes if c in occupations)
+            found = tuple(words(name, self.ignore))
+            if found and known:
+                entries.append(_Entry(found, known))
+        self._entries = entries
+        self._by_word: dict[str, list[int]] = {}
+        for index, entry in enumerate(entries):
+            for word in set(entry.words):
+                self._by_word.setdefault(word, []).append(index)
+        total = len(entries)
+        self._idf = {w: math.log(1 + total / len(ids)) for w, ids in self._by_word.items()}
+        self.lexicon = Lexicon(self._by_word)
+
+    def understood(self, typed: Sequence[str]) -> dict[str, list[Match]]:
+        """For each typed word, the known words it may mean (best first)."""
+        return {
+            t: [m for m in self.lexicon.lookup(t) if m.score >= _MIN_MATCH][:_MATCHES_PER_WORD]
+            for t in dict.fromkeys(typed)
+        }
+
+    def resolve(self, query: str, limit: int = 10) -> list[Occupation]:
+        """The occupations `query` most likely means, best first (empty if none)."""
+        typed = words(query, self.ignore)
+        if not typed:
+            return []
+        matches = self.understood(typed)
+        weight = {
+            t: self._idf[found[0].word] if found else _UNKNOWN_WEIGHT
+            for t, found in matches.items()
+        }
+        wanted = sum(weight[t] for t in typed)
+        candidates = {i for found in matches.values() for m in found for i in self._by_word[m.word]}
+        scores: dict[str, float] = {}
+        for index in candidates:
+            entry = self._entries[index]
+            own = set(entry.words)
+            explained = 0.0
+            covered: dict[str, float] = {}
+            for t in typed:
+                best = 0.0
+                for m in matches[t]:
+                    if m.word in own:
+                        best = max(best, m.score)
+                        covered[m.word] = max(covered.get(m.word, 0.0), m.score)
+                explained += best * weight[t]
+            idf = [self._idf[w] for w in entry.words]
+            complete = sum(covered.get(w, 0.0) * f for w, f in zip(entry.words, idf, strict=True))
+            score = (explained / wanted) * (0.7 + 0.3 * complete / sum(idf))
+            for rank, code in enumerate(entry.codes):
+                # An everyday name's first code is the closest; the others follow it closely.
+                value = score * (1 - 0.03 * rank)
+                if value > scores.get(code, 0.0):
+                    scores[code] = value
+        ordered = sorted(scores.items(), key=lambda kv: (-kv[1], len(self.labels[kv[0]]), kv[0]))
+        return [Occupation(code, self.labels[code], round(s, 4)) for code, s in ordered[:limit]]
+
+
+_cache: dict[int, Resolver] = {}
+_cache_lock = threading.Lock()
+
+
+def resolver_for(db: sqlite_utils.Database, synonyms: Synonyms | None = None) -> Resolver:
+    """The resolver for this catalogue's occupations, built once per process and reused by
+    every connection and thread (building it takes a few hundred milliseconds)."""
+    rows = tuple(db.execute("SELECT code, label FROM occupations ORDER BY code").fetchall())
+    key = hash((rows, None if synonyms is None else id(synonyms)))
+    with _cache_lock:
+        found = _cache.get(key)
+    if found is None:
+        found = Resolver({str(c): str(label) for c, label in rows}, synonyms or load_synonyms())
+        with _cache_lock:
+            _cache.clear()  # one catalogue at a time: keep memory flat
+            _cache[key] = found
+    return found
+
+
+def known_words(resolver: Resolver, typed: Iterable[str]) -> list[list[str]]:
+    """For each typed word: itself and the known words it may mean (for a full-text query)."""
+    matches = resolver.understood(list(typed))
+    return [
+        list(dict.fromkeys([t, *(m.word for m in found if m.score >= 0.8)]))[:6]
+        for t, found in matches.items()
+    ]
