@@ -1,0 +1,315 @@
+"""Approximate periods as people say them: "2019 to 2021", "since 2022", "3 months".
+
+`parse_period` reads French, English (and simple Arabic) phrasings into a `Period`;
+`check_period` refuses dates in the future and an end before the start with a sentence the
+person understands; `format_period` prints a period in the CV's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from babel.dates import get_month_names
+
+from kiosk.errors import UserError
+from kiosk.i18n import LANGUAGES, N_, current
+
+Unit = Literal["week", "month", "year"]
+
+UNCLEAR = N_("Please say the dates like this: 2019 to 2021, since 2022, or 3 months.")
+FUTURE = N_("This date is in the future: {date}. Please check it.")
+END_BEFORE_START = N_("The end ({end}) comes before the start ({start}). Please check the dates.")
+TOO_OLD = N_("Please check the year {year}.")
+TOO_LONG = N_("This is longer than 50 years. Please check it.")
+
+EARLIEST_YEAR = 1940
+MAX_MONTHS = 50 * 12
+
+
+class PeriodError(UserError):
+    """A period that cannot be used; `message` says how to fix it."""
+
+
+@dataclass(frozen=True, order=True)
+class YearMonth:
+    """A year, with the month when the person said it."""
+
+    year: int
+    month: int | None = None
+
+    def iso(self) -> str:
+        """`2021-03` or `2021`, as JSON Resume writes dates."""
+        return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
+
+    def key(self) -> tuple[int, int]:
+        """For sorting: a year alone sorts as its last month."""
+        return (self.year, self.month or 12)
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A length with no dates: "3 months", "2 years", "3 weeks"."""
+
+    amount: int
+    unit: Unit
+
+    def months(self) -> float:
+        return {"week": self.amount / 4.345, "month": self.amount, "year": self.amount * 12}[
+            self.unit
+        ]
+
+    def iso(self) -> str:
+        """ISO 8601: P3M, P2Y, P3W."""
+        return f"P{self.amount}{self.unit[0].upper()}"
+
+    @staticmethod
+    def from_iso(text: str) -> Duration | None:
+        match = re.fullmatch(r"P(\d{1,4})([WMY])", text.strip().upper())
+        if not match:
+            return None
+        units: dict[str, Unit] = {"W": "week", "M": "month", "Y": "year"}
+        return Duration(int(match[1]), units[match[2]])
+
+
+@dataclass(frozen=True)
+class Period:
+    """When something happened, as precisely as the person knows it.
+
+    Exactly one shape: `start` and `end` (a single year has start == end); `start` with
+    `ongoing` ("since 2022"); or `duration` alone ("3 months").
+    """
+
+    start: YearMonth | None = None
+    end: YearMonth | None = None
+    ongoing: bool = False
+    duration: Duration | None = None
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Most recent first when sorted in reverse; a bare duration sorts last."""
+        if self.ongoing:
+            return (2, 9999, 12)
+        if self.end is not None:
+            return (1, *self.end.key())
+        if self.start is not None:
+            return (1, *self.start.key())
+        return (0, 0, 0)
+
+
+# --- parsing ---------------------------------------------------------------------------------
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "janvier janv jan january يناير جانفي كانون الثاني",
+        "fevrier fevr fev feb february فبراير فيفري شباط",
+        "mars mar march مارس اذار",
+        "avril avr apr april ابريل افريل نيسان",
+        "mai may مايو ماي ايار",
+        "juin jun june يونيو جوان حزيران",
+        "juillet juil jul july يوليو جويلية تموز",
+        "aout aug august اغسطس اوت اب",
+        "septembre sept sep september سبتمبر ايلول",
+        "octobre oct october اكتوبر تشرين الاول",
+        "novembre nov november نوفمبر تشرين الثاني",
+        "decembre dec december ديسمبر كانون الاول",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS.setdefault(_name, _number)
+
+_NUMBER_WORDS = {
+    "un": 1, "une": 1, "one": 1, "a": 1, "an": 1, "deux": 2, "two": 2, "trois": 3, "three": 3,
+    "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7, "huit": 8,
+    "eight": 8, "neuf": 9, "nine": 9, "dix": 10, "ten": 10, "onze": 11, "eleven": 11,
+    "douze": 12, "twelve": 12,
+}  # fmt: skip
+_UNIT_WORDS: dict[Unit, str] = {
+    "week": "semaine semaines week weeks wk sem اسبوع اسابيع",
+    "month": "mois month months mo شهر اشهر شهرا شهور",
+    "year": "an ans annee annees year years yr yrs سنة سنوات سنين عام اعوام",
+}
+_UNITS: dict[str, Unit] = {w: unit for unit, words in _UNIT_WORDS.items() for w in words.split()}
+# Arabic duals: one word for "two months", "two years", "two weeks".
+_DUALS: dict[str, Duration] = {
+    "شهرين": Duration(2, "month"),
+    "شهران": Duration(2, "month"),
+    "سنتين": Duration(2, "year"),
+    "سنتان": Duration(2, "year"),
+    "عامين": Duration(2, "year"),
+    "اسبوعين": Duration(2, "week"),
+}
+_SINCE = r"(?:since|depuis|des|a partir de|منذ)"
+_TO = r"(?:to|until|till|and|a|au|jusqu ?a|jusqu ?en|jusqu ?au|et|-|الى|حتى|و)"
+_NOW = (
+    r"(?:now|today|present|current|ongoing|aujourd ?hui|maintenant|present|en cours|"
+    r"actuellement|الان|اليوم|حاليا)"
+)
+_DATE = (
+    r"(?:(?P<{p}m1>\d{{1,2}})\s*[/.]\s*(?P<{p}y1>\d{{4}})"  # 03/2019
+    r"|(?P<{p}y2>\d{{4}})\s*[/.-]\s*(?P<{p}m2>\d{{1,2}})(?:\s*[/.-]\s*\d{{1,2}})?"  # 2019-03(-15)
+    r"|(?:(?P<{p}mn>[^\W\d_]+(?: [^\W\d_]+)?)\s+)?(?P<{p}y3>\d{{4}}))"  # [mars] 2019
+)
+
+
+def _normalise(text: str) -> str:
+    """Lower case, no accents or Arabic diacritics, one kind of dash and apostrophe."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = re.sub(r"[–—‐‑−]", "-", plain).replace("’", "'").replace("'", " ")
+    plain = re.sub(r"\s*-\s*", " - ", plain)
+    plain = re.sub(r"(?<=\w)-(?=\w)", " - ", plain)
+    return re.sub(r"\s+", " ", plain).strip(" .,;")
+
+
+def _date(match: re.Match[str], prefix: str) -> YearMonth:
+    groups = match.groupdict()
+    for y, m in (("y1", "m1"), ("y2", "m2")):
+        if groups.get(prefix + y):
+            month = int(groups[prefix + m])
+            if not 1 <= month <= 12:
+                raise PeriodError(UNCLEAR)
+            return YearMonth(int(groups[prefix + y]), month)
+    name = groups.get(prefix + "mn")
+    month_number: int | None = None
+    if name:
+        month_number = _MONTHS.get(name) or _MONTHS.get(name.split()[-1])
+        if month_number is None:
+            raise PeriodError(UNCLEAR)
+    return YearMonth(int(groups[prefix + "y3"]), month_number)
+
+
+def _duration(text: str) -> Duration | None:
+    if text in _DUALS:
+        return _DUALS[text]
+    match = re.fullmatch(r"(?:(\d{1,3}|[a-z]+)\s*)?([^\W\d_]+)", text)
+    if not match or match[2] not in _UNITS:
+        return None
+    amount_text = match[1]
+    if amount_text is None:  # Arabic "شهر" alone is "one month"
+        if not re.fullmatch(r"[^\W\d_a-z]+", match[2]):
+            return None
+        amount = 1
+    elif amount_text.isdigit():
+        amount = int(amount_text)
+    elif amount_text in _NUMBER_WORDS:
+        amount = _NUMBER_WORDS[amount_text]
+    else:
+        return None
+    if amount <= 0:
+        raise PeriodError(UNCLEAR)
+    return Duration(amount, _UNITS[match[2]])
+
+
+def parse_period(text: str, today: dt.date | None = None) -> Period:
+    """Read what a person said or typed; raise PeriodError with a plain explanation.
+
+    Understood (in French, English, and simple Arabic): "2019 to 2021", "de 2019 à 2021",
+    "2019-2021", "mars 2019 - juin 2020", "03/2019 - 06/2020", "since 2022", "depuis mars 2022",
+    "2022 to now", "2020", "3 months", "six mois", "2 ans", "3 semaines", "منذ 2022".
+    With `today`, the result is also checked (see `check_period`).
+    """
+    plain = _normalise(text)
+    lead = re.match(r"(?:de|du|from|between|entre|en|in|في|بين|من) ", plain)
+    if lead:
+        plain = plain[lead.end() :]
+    period: Period | None = None
+    duration = _duration(plain)
+    if duration is not None:
+        period = Period(duration=duration)
+    else:
+        one = re.compile(_DATE.format(p="a"))
+        two = _DATE.format(p="b")
+        since = re.fullmatch(rf"{_SINCE} {one.pattern}", plain)
+        until_now = re.fullmatch(rf"{one.pattern} (?:{_TO} )?{_NOW}", plain) or re.fullmatch(
+            rf"{one.pattern} -", plain
+        )
+        span = re.fullmatch(rf"{one.pattern} {_TO} {two}", plain)
+        single = re.fullmatch(one.pattern, plain)
+        if since or until_now:
+            match = since or until_now
+            assert match is not None
+            period = Period(start=_date(match, "a"), ongoing=True)
+        elif span:
+            start, end = _date(span, "a"), _date(span, "b")
+            period = Period(start=start, end=end)
+        elif single:
+            start = _date(single, "a")
+            # "from 2019" alone means it is still going on
+            ongoing = lead is not None and lead[0].strip() in ("from", "من")
+            period = Period(start=start, end=None if ongoing else start, ongoing=ongoing)
+    if period is None:
+        raise PeriodError(UNCLEAR)
+    if today is not None:
+        check_period(period, today)
+    return period
+
+
+def check_period(period: Period, today: dt.date) -> Period:
+    """The period itself, or a PeriodError: future dates, end before start, unlikely years."""
+    if period.duration is not None:
+        if period.duration.months() > MAX_MONTHS:
+            raise PeriodError(TOO_LONG)
+        if period.start is None:
+            return period
+    if period.start is None:
+        raise PeriodError(UNCLEAR)
+    for point in (period.start, period.end):
+        if point is None:
+            continue
+        if point.year < EARLIEST_YEAR:
+            raise PeriodError(TOO_OLD, year=point.year)
+        if point.year > today.year or (
+            point.year == today.year and point.month is not None and point.month > today.month
+        ):
+            raise PeriodError(FUTURE, date=format_yearmonth(point, current().code))
+    if period.end is not None:
+        start, end = period.start, period.end
+        if end.year < start.year or (
+            end.year == start.year and start.month and end.month and end.month < start.month
+        ):
+            raise PeriodError(
+                END_BEFORE_START,
+                start=format_yearmonth(start, current().code),
+                end=format_yearmonth(end, current().code),
+            )
+    return period
+
+
+# --- formatting ------------------------------------------------------------------------------
+
+
+def format_yearmonth(point: YearMonth, lang: str) -> str:
+    """ "2019" or "mars 2019" / "March 2019" / "مارس 2019" (Western digits everywhere)."""
+    if point.month is None:
+        return str(point.year)
+    locale = LANGUAGES[lang].locale if lang in LANGUAGES else "en_GB"
+    month = get_month_names("wide", context="stand-alone", locale=locale)[point.month]
+    if lang == "fr":
+        month = month.lower()
+    return f"{month} {point.year}"
+
+
+def format_period(period: Period, lang: str) -> str:
+    """A period in the CV's language: "2019 – 2021", "depuis 2022", "3 mois"."""
+    from kiosk.cv.suggestions import vocabulary
+
+    words = vocabulary()
+    if period.duration is not None and period.start is None:
+        key = {"week": "duration.weeks", "month": "duration.months", "year": "duration.years"}
+        return words.plural(key[period.duration.unit], period.duration.amount, lang)
+    if period.start is None:
+        return ""
+    start = format_yearmonth(period.start, lang)
+    if period.ongoing:
+        return words.label("since", lang, start=start)
+    if period.end is None or period.end == period.start:
+        return start
+    end = format_yearmonth(period.end, lang)
+    if period.start.year == period.end.year and period.start.month is None:
+        return start
+    return words.label("range", lang, start=start, end=end)

@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kiosk.cv.dates import (
+    END_BEFORE_START,
+    FUTURE,
+    TOO_OLD,
+    UNCLEAR,
+    Duration,
+    Period,
+    PeriodError,
+    YearMonth,
+    check_period,
+    format_period,
+    parse_period,
+)
+
+TODAY = dt.date(2026, 11, 25)
+Y = YearMonth
+
+
+@pytest.mark.parametrize(
+    ("said", "period"),
+    [
+        ("2019 to 2021", Period(Y(2019), Y(2021))),
+        ("de 2019 à 2021", Period(Y(2019), Y(2021))),
+        ("2019-2021", Period(Y(2019), Y(2021))),
+        ("2019 – 2021", Period(Y(2019), Y(2021))),
+        ("entre 2018 et 2020", Period(Y(2018), Y(2020))),
+        ("mars 2019 - juin 2020", Period(Y(2019, 3), Y(2020, 6))),
+        ("Jan 2020 to Dec 2021", Period(Y(2020, 1), Y(2021, 12))),
+        ("03/2019 - 06/2020", Period(Y(2019, 3), Y(2020, 6))),
+        ("2019-03", Period(Y(2019, 3), Y(2019, 3))),
+        ("2020", Period(Y(2020), Y(2020))),
+        ("en 2020", Period(Y(2020), Y(2020))),
+        ("since 2022", Period(Y(2022), ongoing=True)),
+        ("Depuis mars 2022", Period(Y(2022, 3), ongoing=True)),
+        ("depuis fevrier 2022", Period(Y(2022, 2), ongoing=True)),
+        ("2022 to now", Period(Y(2022), ongoing=True)),
+        ("2019 à aujourd'hui", Period(Y(2019), ongoing=True)),
+        ("from 2019", Period(Y(2019), ongoing=True)),
+        ("3 months", Period(duration=Duration(3, "month"))),
+        ("3 mois", Period(duration=Duration(3, "month"))),
+        ("six mois", Period(duration=Duration(6, "month"))),
+        ("un an", Period(duration=Duration(1, "year"))),
+        ("2 ans", Period(duration=Duration(2, "year"))),
+        ("3 semaines", Period(duration=Duration(3, "week"))),
+        ("منذ 2022", Period(Y(2022), ongoing=True)),
+        ("من 2019 إلى 2021", Period(Y(2019), Y(2021))),
+        ("3 أشهر", Period(duration=Duration(3, "month"))),
+        ("شهرين", Period(duration=Duration(2, "month"))),
+        ("سنة", Period(duration=Duration(1, "year"))),
+    ],
+)
+def test_what_people_say_is_understood(said: str, period: Period) -> None:
+    assert parse_period(said, TODAY) == period
+
+
+@pytest.mark.parametrize(
+    ("said", "message"),
+    [
+        ("2027", FUTURE),
+        ("déc 2026", FUTURE),
+        ("since 2030", FUTURE),
+        ("2021 to 2019", END_BEFORE_START),
+        ("juin 2020 - mars 2020", END_BEFORE_START),
+        ("1930", TOO_OLD),
+        ("blah", UNCLEAR),
+        ("2019 to", UNCLEAR),
+        ("13/2019", UNCLEAR),
+        ("0 mois", UNCLEAR),
+        ("", UNCLEAR),
+        ("🙂", UNCLEAR),
+    ],
+)
+def test_impossible_dates_get_a_clear_reason(said: str, message: str) -> None:
+    with pytest.raises(PeriodError) as caught:
+        parse_period(said, TODAY)
+    assert caught.value.message == message
+
+
+def test_the_month_of_today_is_not_the_future() -> None:
+    assert parse_period("novembre 2026", TODAY) == Period(Y(2026, 11), Y(2026, 11))
+    assert parse_period("since 2026", TODAY).ongoing
+
+
+def test_same_year_with_and_without_month_is_not_end_before_start() -> None:
+    check_period(Period(Y(2020, 6), Y(2020)), TODAY)
+    check_period(Period(Y(2020), Y(2020, 2)), TODAY)
+
+
+def test_future_error_names_the_date_in_the_screen_language() -> None:
+    with pytest.raises(PeriodError) as caught:
+        parse_period("décembre 2026", TODAY)
+    assert caught.value.values == {"date": "décembre 2026"}
+
+
+@pytest.mark.parametrize(
+    ("period", "fr", "en", "ar"),
+    [
+        (Period(Y(2019), Y(2021)), "2019 – 2021", "2019 – 2021", "2019 – 2021"),
+        (Period(Y(2019, 3), Y(2020, 6)), "mars 2019 – juin 2020", "March 2019 – June 2020", None),
+        (Period(Y(2022), ongoing=True), "depuis 2022", "since 2022", "منذ 2022"),
+        (Period(Y(2020), Y(2020)), "2020", "2020", "2020"),
+        (Period(duration=Duration(3, "month")), "3 mois", "3 months", "3 أشهر"),
+        (Period(duration=Duration(1, "month")), "1 mois", "1 month", "شهر واحد"),
+        (Period(duration=Duration(2, "year")), "2 ans", "2 years", "سنتان"),
+        (Period(duration=Duration(11, "month")), "11 mois", "11 months", "11 شهرًا"),
+    ],
+)
+def test_periods_print_in_the_cv_language(period: Period, fr: str, en: str, ar: str | None) -> None:
+    assert format_period(period, "fr") == fr
+    assert format_period(period, "en") == en
+    if ar is not None:
+        assert format_period(period, "ar") == ar
+
+
+@given(
+    st.integers(1950, 2026),
+    st.integers(0, 30),
+    st.one_of(st.none(), st.integers(1, 12)),
+    st.one_of(st.none(), st.integers(1, 12)),
+)
+def test_a_printed_period_reads_back_the_same(
+    start: int, length: int, m1: int | None, m2: int | None
+) -> None:
+    end = min(start + length, TODAY.year - 1)
+    if end < start or (end == start and m1 and m2 and m2 < m1):
+        return
+    period = Period(Y(start, m1), Y(end, m2))
+    text = format_period(period, "fr")
+    again = parse_period(text, TODAY)
+    assert format_period(again, "fr") == text
+
+
+@given(st.text(max_size=60))
+def test_any_text_is_a_period_or_a_clear_error(text: str) -> None:
+    try:
+        parse_period(text, TODAY)
+    except PeriodError as exc:
+        assert exc.message
