@@ -41,7 +41,15 @@ def api_date(moment: datetime) -> str:
 
 
 def _ids(offers: list[Any]) -> set[str]:
-    return {str(o["id"]) for o in offers if isinstance(o, dict) and o.get("id") is not None}
+    """Distinct ids, so an offer seen twice (pages shifted under us) is counted once; an item
+    with no id (junk the API should not send) counts as itself."""
+    found: set[str] = set()
+    for n, offer in enumerate(offers):
+        if isinstance(offer, dict) and offer.get("id") is not None:
+            found.add(str(offer["id"]))
+        else:
+            found.add(f"\0junk{id(offers)}-{n}")
+    return found
 
 
 def page_ranges(total: int, page_cap: int) -> list[tuple[int, int]]:

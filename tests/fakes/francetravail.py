@@ -61,8 +61,8 @@ def _parse_date(text: str) -> datetime:
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
 
 
-def _created(offer: dict[str, Any]) -> datetime:
-    value = offer.get("dateCreation")
+def _created(offer: Any) -> datetime:
+    value = offer.get("dateCreation") if isinstance(offer, dict) else None
     if isinstance(value, str):
         try:
             return datetime.fromisoformat(value.replace("Z", "")).replace(tzinfo=None)
@@ -71,8 +71,8 @@ def _created(offer: dict[str, Any]) -> datetime:
     return datetime(2020, 1, 1)
 
 
-def _departement(offer: dict[str, Any]) -> str | None:
-    place = offer.get("lieuTravail")
+def _departement(offer: Any) -> str | None:
+    place = offer.get("lieuTravail") if isinstance(offer, dict) else None
     label = place.get("libelle") if isinstance(place, dict) else place
     return label.split(" - ")[0].strip() if isinstance(label, str) and " - " in label else None
 
@@ -194,7 +194,7 @@ class FakeFranceTravail(LocalServer):
     handler = _Handler
     max_first, max_last, page_size = 3000, 3149, 150
 
-    def __init__(self, offers: list[dict[str, Any]] | None = None, token_lifetime: int = 1499):
+    def __init__(self, offers: list[Any] | None = None, token_lifetime: int = 1499):
         super().__init__()
         self.lock = threading.Lock()
         self.offers: dict[str, dict[str, Any]] = {}
@@ -209,9 +209,13 @@ class FakeFranceTravail(LocalServer):
         self.set_offers(offers or [])
 
     # --- what tests change ------------------------------------------------------------------
-    def set_offers(self, offers: list[dict[str, Any]]) -> None:
+    def set_offers(self, offers: list[Any]) -> None:
         with self.lock:
-            self.offers = {str(o["id"]): o for o in offers}
+            # Junk (not an object, no id) gets a made-up key and matches every search.
+            self.offers = {
+                str(o["id"]) if isinstance(o, dict) and "id" in o else f"#junk{n}": o
+                for n, o in enumerate(offers)
+            }
             self.encoded = {k: json.dumps(o, ensure_ascii=False) for k, o in self.offers.items()}
             order = sorted(self.offers, key=lambda k: (_created(self.offers[k]), k), reverse=True)
             self._order = [
@@ -302,7 +306,7 @@ class FakeFranceTravail(LocalServer):
                 self._cache[key] = [
                     k
                     for k, dep, created in self._order
-                    if (not deps or dep in deps)
+                    if (not deps or dep in deps or dep is None)
                     and (floor is None or created >= floor)
                     and (ceiling is None or created <= ceiling)
                     and (recent is None or created >= recent)

@@ -1,0 +1,198 @@
+"""One pull: fetch the configured départements, then apply it to `catalogue.db` atomically.
+
+Fetching can take minutes (the API allows a few requests a second), so offers wait in a
+temporary staging table of this connection, not in the catalogue. Applying is one write
+transaction: readers (WAL) keep seeing the old catalogue until the commit, then the new one,
+never half of each. A process killed before the commit leaves the catalogue as it was.
+
+Only a *complete* refresh of an area removes that area's offers it did not return (they
+expired). When every area is complete, offers of areas no longer configured and the demo
+offers go too, and the catalogue becomes "live".
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlite_utils
+
+from kiosk.catalogue import transaction, upsert_offers
+from kiosk.catalogue.seed import set_meta
+from kiosk.sync.francetravail import FranceTravailClient
+from kiosk.sync.oauth import ApiError
+from kiosk.sync.references import refresh_references
+from kiosk.sync.search import fetch_all
+
+log = logging.getLogger(__name__)
+
+ORIGIN = "francetravail"
+MAX_DEPARTEMENTS_PER_REQUEST = 5  # the API's limit
+_APPLY_BATCH = 1000
+
+
+@dataclass
+class PullReport:
+    complete: bool = False
+    areas: dict[str, bool] = field(default_factory=dict)  # département -> refreshed completely
+    received: int = 0  # distinct offers the API returned
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0  # expired live offers and offers of areas no longer configured
+    demo_removed: int = 0
+    skipped: int = 0
+    skipped_reasons: list[str] = field(default_factory=list)  # ids and field names only
+    reference_lists: dict[str, int] = field(default_factory=dict)
+    requests: int = 0
+    bytes: int = 0
+    retries: int = 0
+    rate_limited: int = 0
+    seconds: float = 0.0
+    seconds_waiting: float = 0.0
+    seconds_in_http: float = 0.0
+    error: str | None = None
+
+    def summary(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("seconds", "seconds_waiting", "seconds_in_http"):
+            data[key] = round(data[key], 3)
+        data["skipped_reasons"] = data["skipped_reasons"][:5]
+        return data
+
+
+def chunks(codes: Sequence[str], size: int = MAX_DEPARTEMENTS_PER_REQUEST) -> list[list[str]]:
+    return [list(codes[i : i + size]) for i in range(0, len(codes), size)]
+
+
+def utc_stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class _Staging:
+    """Offers as received, keyed by id, in a TEMP table: on disk, not in memory, and private."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        db.execute("DROP TABLE IF EXISTS temp.pull_staging")
+        db.execute("CREATE TEMP TABLE pull_staging (id TEXT PRIMARY KEY, raw TEXT NOT NULL)")
+        self.without_id = 0
+
+    def add(self, offers: list[Any]) -> None:
+        rows = []
+        for offer in offers:
+            if not isinstance(offer, dict) or offer.get("id") in (None, ""):
+                self.without_id += 1
+                continue
+            rows.append(
+                (str(offer["id"]).strip(), json.dumps(offer, ensure_ascii=False, default=str))
+            )
+        if rows:
+            # DEFERRED, writing only TEMP: the catalogue's write lock is never taken here.
+            conn = self.db.conn
+            conn.execute("BEGIN")
+            try:
+                conn.executemany(
+                    "INSERT OR REPLACE INTO temp.pull_staging (id, raw) VALUES (?, ?)", rows
+                )
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM temp.pull_staging").fetchone()[0])
+
+    def drop(self) -> None:
+        self.db.execute("DROP TABLE IF EXISTS temp.pull_staging")
+
+
+def pull(
+    client: FranceTravailClient,
+    catalogue: sqlite_utils.Database,
+    departements: Sequence[str],
+    *,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> PullReport:
+    """Fetch and apply; never raises for API trouble (the report says what happened)."""
+    began = time.perf_counter()
+    report = PullReport(areas={code: False for code in departements})
+    staging = _Staging(catalogue)
+    try:
+        for group in chunks(departements):
+            params = {"departement": ",".join(group), "sort": "1"}
+            try:
+                fetched = fetch_all(client, params, staging.add)
+            except ApiError as exc:
+                report.error = str(exc)
+                log.warning("pull of départements %s stopped: %s", ",".join(group), exc)
+                break
+            for code in group:
+                report.areas[code] = fetched.complete
+            log.info(
+                "pull: départements %s fetched (%s, %d date windows)",
+                ",".join(group),
+                "complete" if fetched.complete else "INCOMPLETE: " + "; ".join(fetched.reasons),
+                fetched.windows,
+            )
+        report.complete = report.error is None and all(report.areas.values())
+        report.received = staging.count()
+        report.skipped = staging.without_id
+        references: dict[str, list[dict[str, Any]]] = {}
+        if report.error is None:
+            references = refresh_references(client, catalogue, now())
+        _apply(catalogue, staging, report, references, now())
+    finally:
+        staging.drop()
+        traffic = client.traffic
+        report.requests, report.bytes = traffic.requests, traffic.bytes
+        report.retries, report.rate_limited = traffic.retries, traffic.rate_limited
+        report.seconds_waiting = traffic.seconds_waiting
+        report.seconds_in_http = traffic.seconds_in_http
+        report.seconds = time.perf_counter() - began
+    return report
+
+
+def _apply(
+    db: sqlite_utils.Database,
+    staging: _Staging,
+    report: PullReport,
+    references: dict[str, list[dict[str, Any]]],
+    moment: datetime,
+) -> None:
+    stamp = utc_stamp(moment)
+    complete_areas = [code for code, done in report.areas.items() if done]
+    with transaction(db):
+        cursor = db.execute("SELECT raw FROM temp.pull_staging ORDER BY rowid")
+        while batch := cursor.fetchmany(_APPLY_BATCH):
+            result = upsert_offers(db, [json.loads(row[0]) for row in batch], origin=ORIGIN)
+            report.added += result.inserted
+            report.updated += result.updated
+            report.unchanged += result.unchanged
+            report.skipped += len(result.skipped)
+            report.skipped_reasons.extend(result.skipped[:5])
+        not_seen = "id NOT IN (SELECT id FROM temp.pull_staging)"
+        if report.complete:
+            report.removed = db.execute(
+                f"DELETE FROM offers WHERE origin = ? AND {not_seen}", [ORIGIN]
+            ).rowcount
+            report.demo_removed = db.execute("DELETE FROM offers WHERE origin = 'demo'").rowcount
+            set_meta(db, "catalogue_kind", "live")
+            set_meta(db, "catalogue_updated_at", stamp)
+        elif complete_areas:
+            marks = ", ".join("?" * len(complete_areas))
+            report.removed = db.execute(
+                f"DELETE FROM offers WHERE origin = ? AND departement IN ({marks}) AND {not_seen}",
+                [ORIGIN, *complete_areas],
+            ).rowcount
+        for code in complete_areas:
+            set_meta(db, f"francetravail_refreshed_{code}", stamp)
+        for name, items in references.items():
+            set_meta(db, f"ref_{name}", json.dumps(items, ensure_ascii=False))
+            set_meta(db, f"ref_{name}_updated_at", stamp)
+            report.reference_lists[name] = len(items)
