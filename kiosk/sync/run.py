@@ -1,0 +1,181 @@
+"""One full sync pass: pull the offers, then deliver the outbox, and record it.
+
+Opens its own connections (SQLite connections belong to one thread), so the CLI, the
+scheduler's thread and tests all call the same function. Every pass is a `sync_runs` row:
+started first, finished last, so a pass killed halfway shows as unfinished.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from kiosk.catalogue.schema import CATALOGUE_SCHEMA
+from kiosk.config import Config
+from kiosk.storage import Schema, connect, migrate
+from kiosk.storage.kiosk_schema import KIOSK_SCHEMA
+from kiosk.sync.backoff import Clock, Sleep
+from kiosk.sync.deliver import DeliveryReport, deliver
+from kiosk.sync.francetravail import ApiSettings, FranceTravailClient
+from kiosk.sync.hub import HubClient, HubSettings
+from kiosk.sync.mail import Mailer, SmtpSettings
+from kiosk.sync.pull import PullReport, pull, utc_stamp
+
+log = logging.getLogger(__name__)
+
+CATALOGUE_FILE = "catalogue.db"
+KIOSK_FILE = "kiosk.db"
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    ok: bool  # the pull completed, or no pull is configured
+    reason: str  # one line for the technician
+    pull: PullReport | None
+    outbox: DeliveryReport
+    started_at: str
+    finished_at: str
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "reason": self.reason,
+            "pull": None if self.pull is None else self.pull.summary(),
+            "outbox": self.outbox.summary(),
+        }
+
+
+def open_db(path: Path, schema: Schema) -> sqlite_utils.Database:
+    """This thread's connection; the app already checked the file at start-up."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = connect(path, secure_delete=schema.secure_delete)
+    try:
+        migrate(db, schema)
+    except BaseException:
+        db.conn.close()
+        raise
+    return db
+
+
+def _reason(report: PullReport | None) -> str:
+    if report is None:
+        return "pull not configured (no francetravail.client_id); outbox delivered"
+    if report.complete:
+        return (
+            f"pull complete: {report.received} offers (+{report.added} ~{report.updated} "
+            f"-{report.removed}) in {report.requests} requests"
+        )
+    if report.error:
+        return f"pull failed: {report.error}"
+    partial = sorted(code for code, done in report.areas.items() if not done)
+    return f"pull incomplete for département(s) {', '.join(partial)}: nothing removed"
+
+
+def sync_once(
+    config: Config,
+    data_dir: Path,
+    *,
+    sleep: Sleep = time.sleep,
+    clock: Clock = time.monotonic,
+    rng: Callable[[], float] = random.random,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> SyncResult:
+    catalogue = open_db(data_dir / CATALOGUE_FILE, CATALOGUE_SCHEMA)
+    store = open_db(data_dir / KIOSK_FILE, KIOSK_SCHEMA)
+    try:
+        started = utc_stamp(now())
+        run_id = store.execute("INSERT INTO sync_runs (started_at) VALUES (?)", [started]).lastrowid
+        report: PullReport | None = None
+        settings = ApiSettings.from_config(config)
+        if settings is not None:
+            with FranceTravailClient(settings, clock=clock, sleep=sleep, rng=rng) as client:
+                report = pull(
+                    client, catalogue, config.get_list("francetravail.departements"), now=now
+                )
+        delivered = _deliver(config, store, now, rng)
+        result = SyncResult(
+            ok=report is None or report.complete,
+            reason=_reason(report),
+            pull=report,
+            outbox=delivered,
+            started_at=started,
+            finished_at=utc_stamp(now()),
+        )
+        store.execute(
+            "UPDATE sync_runs SET finished_at = ?, ok = ?, summary = ? WHERE id = ?",
+            [result.finished_at, int(result.ok), json.dumps(result.summary()), run_id],
+        )
+        _log(result)
+        return result
+    finally:
+        catalogue.conn.close()
+        store.conn.close()
+
+
+def _deliver(
+    config: Config,
+    store: sqlite_utils.Database,
+    now: Callable[[], datetime],
+    rng: Callable[[], float],
+) -> DeliveryReport:
+    smtp = SmtpSettings.from_config(config)
+    hub_settings = HubSettings.from_config(config)
+    hub = HubClient(hub_settings) if hub_settings else None
+    try:
+        return deliver(
+            store,
+            mailer=Mailer(smtp) if smtp else None,
+            hub=hub,
+            max_attempts=config.get_int("sync.max_attempts"),
+            now=now,
+            rng=rng,
+        )
+    finally:
+        if hub is not None:
+            hub.close()
+
+
+def _log(result: SyncResult) -> None:
+    p, o = result.pull, result.outbox
+    if p is not None:
+        log.info(
+            "sync pull: %s; %d requests (%d retries, %d rate-limited), %.1f kB, %.1f s "
+            "(%.1f s waiting, %.1f s in HTTP); offers received %d, added %d, updated %d, "
+            "unchanged %d, removed %d (demo %d), skipped %d",
+            "complete" if p.complete else "INCOMPLETE",
+            p.requests,
+            p.retries,
+            p.rate_limited,
+            p.bytes / 1000,
+            p.seconds,
+            p.seconds_waiting,
+            p.seconds_in_http,
+            p.received,
+            p.added,
+            p.updated,
+            p.unchanged,
+            p.removed,
+            p.demo_removed,
+            p.skipped,
+        )
+        for reason in p.skipped_reasons[:5]:
+            log.info("sync pull: skipped %s", reason)
+    log.info(
+        "sync outbox: %d delivered, %d failed, %d now need staff, %.1f s%s%s",
+        o.delivered,
+        o.failed,
+        o.to_staff,
+        o.seconds,
+        f"; not configured: {', '.join(o.not_configured)}" if o.not_configured else "",
+        f"; errors: {' | '.join(o.errors[:3])}" if o.errors else "",
+    )
+    (log.info if result.ok else log.warning)("sync: %s", result.reason)
