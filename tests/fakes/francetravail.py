@@ -206,6 +206,7 @@ class FakeFranceTravail(LocalServer):
         self.faults: deque[Fault] = deque()
         self.calls: dict[str, int] = {}
         self.held, self.release = threading.Event(), threading.Event()
+        self.searched = threading.Event()  # set at the first search request
         self.set_offers(offers or [])
 
     # --- what tests change ------------------------------------------------------------------
@@ -249,6 +250,8 @@ class FakeFranceTravail(LocalServer):
     def count(self, route: str) -> None:
         with self.lock:
             self.calls[route] = self.calls.get(route, 0) + 1
+        if route == "search":
+            self.searched.set()
 
     def next_fault(self) -> Fault | None:
         with self.lock:

@@ -1,0 +1,167 @@
+"""The background sync while the app runs: never blocks the caller, stops promptly.
+
+One worker thread syncs every `sync.interval_minutes` when the network answers (a quick TCP
+probe first, so an offline kiosk costs a few seconds, not a string of timeouts), sooner
+after a failure. `stop()` wakes it from any wait, including backoff and rate-limit sleeps
+inside a pull (they raise `Cancelled`); an HTTP call in flight ends within its timeout.
+
+    scheduler = Scheduler(config, data_dir)
+    scheduler.start(); scheduler.run_now(); scheduler.snapshot(); scheduler.stop()
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from kiosk.config import Config
+from kiosk.sync.backoff import Cancelled, Sleep, interruptible_sleep
+from kiosk.sync.run import SyncResult, sync_once
+
+log = logging.getLogger(__name__)
+
+RETRY_SECONDS = 300.0  # after a failed or offline pass, try again this soon (if sooner)
+Runner = Callable[..., SyncResult]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """For the staff screen. Thread-safe copy; times are ISO 8601 UTC."""
+
+    running: bool = False  # a pass is in progress
+    started: bool = False  # the worker thread is alive
+    online: bool | None = None  # the last probe's answer (None: not probed yet)
+    last_ok: bool | None = None
+    last_reason: str = ""
+    last_finished_at: str | None = None
+    last_summary: dict[str, Any] | None = None
+    next_run_at: str | None = None
+
+
+def probe_target(config: Config) -> tuple[str, int] | None:
+    """The first configured destination, as (host, port)."""
+    for key in ("francetravail.api_url", "hub.url"):
+        if key == "francetravail.api_url" and not config.get_str("francetravail.client_id"):
+            continue
+        parts = urlsplit(config.get_str(key))
+        if parts.hostname:
+            return parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
+    if config.get_str("smtp.host"):
+        return config.get_str("smtp.host"), config.get_int("smtp.port")
+    return None
+
+
+def network_answers(target: tuple[str, int] | None, timeout: float = 3.0) -> bool:
+    if target is None:
+        return True  # nothing remote to reach: a pass is local and cheap
+    try:
+        with socket.create_connection(target, timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+class Scheduler:
+    def __init__(
+        self,
+        config: Config,
+        data_dir: Path,
+        *,
+        interval_seconds: float | None = None,
+        retry_seconds: float = RETRY_SECONDS,
+        runner: Runner = sync_once,
+        probe: Callable[[], bool] | None = None,
+        on_change: Callable[[Snapshot], None] | None = None,
+    ) -> None:
+        self.config, self.data_dir, self.runner = config, data_dir, runner
+        self.interval = interval_seconds or config.get_int("sync.interval_minutes") * 60.0
+        self.retry_seconds = min(retry_seconds, self.interval)
+        target = probe_target(config)
+        self.probe = probe or (lambda: network_answers(target))
+        self.on_change = on_change
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._pass_lock = threading.Lock()  # one pass at a time, thread or run_once
+        self._state_lock = threading.Lock()
+        self._snapshot = Snapshot()
+        self._thread: threading.Thread | None = None
+
+    # --- the API the app uses ---------------------------------------------------------------
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, name="kiosk-sync", daemon=True)
+        self._thread.start()
+        self._update(started=True)
+
+    def stop(self, timeout: float = 40.0) -> None:
+        """Ask the worker to stop and wait for it (at most one HTTP timeout)."""
+        self._stop.set()
+        self._wake.set()
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.join(timeout)
+            if thread.is_alive():
+                log.warning("sync worker still finishing an HTTP call after %.0f s", timeout)
+        self._update(started=False)
+
+    def run_now(self) -> None:
+        """Staff's "sync now": the worker starts a pass at once (returns immediately)."""
+        self._wake.set()
+
+    def snapshot(self) -> Snapshot:
+        with self._state_lock:
+            return self._snapshot
+
+    def run_once(self, sleep: Sleep | None = None) -> SyncResult:
+        """One pass in the caller's thread (the worker calls this too)."""
+        with self._pass_lock:
+            self._update(running=True)
+            try:
+                result = self.runner(
+                    self.config, self.data_dir, sleep=sleep or interruptible_sleep(self._stop)
+                )
+            finally:
+                self._update(running=False)
+            self._update(
+                last_ok=result.ok,
+                last_reason=result.reason,
+                last_finished_at=result.finished_at,
+                last_summary=result.summary(),
+            )
+            return result
+
+    # --- the worker -------------------------------------------------------------------------
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            wait = self.retry_seconds
+            try:
+                online = self.probe()
+                self._update(online=online)
+                if online:
+                    wait = self.interval if self.run_once().ok else self.retry_seconds
+            except Cancelled:
+                break
+            except Exception as exc:  # the worker must outlive any one bad pass
+                log.exception("sync pass failed")
+                self._update(last_ok=False, last_reason=f"sync failed: {type(exc).__name__}")
+            due = datetime.fromtimestamp(time.time() + wait, UTC)
+            self._update(next_run_at=due.strftime("%Y-%m-%dT%H:%M:%SZ"))
+            self._wake.wait(wait)
+            self._wake.clear()
+
+    def _update(self, **changes: Any) -> None:
+        with self._state_lock:
+            self._snapshot = replace(self._snapshot, **changes)
+            current = self._snapshot
+        if self.on_change is not None:
+            self.on_change(current)
