@@ -294,8 +294,15 @@ def format_yearmonth(point: YearMonth, lang: str) -> str:
     return f"{month} {point.year}"
 
 
-def format_period(period: Period, lang: str) -> str:
-    """A period in the CV's language: "2019 – 2021", "depuis 2022", "3 mois"."""
+def _short(point: YearMonth, lang: str) -> str:
+    return f"{point.month:02d}/{point.year}" if point.month else str(point.year)
+
+
+def format_period(period: Period, lang: str, short: bool = False) -> str:
+    """A period in the CV's language: "2019 – 2021", "depuis 2022", "3 mois".
+
+    `short` writes months as digits ("03/2019 – 06/2020"), for a dense page.
+    """
     from kiosk.cv.suggestions import vocabulary
 
     words = vocabulary()
@@ -304,12 +311,13 @@ def format_period(period: Period, lang: str) -> str:
         return words.plural(key[period.duration.unit], period.duration.amount, lang)
     if period.start is None:
         return ""
-    start = format_yearmonth(period.start, lang)
+    point = _short if short else format_yearmonth
+    start = point(period.start, lang)
     if period.ongoing:
         return words.label("since", lang, start=start)
     if period.end is None or period.end == period.start:
         return start
-    end = format_yearmonth(period.end, lang)
+    end = point(period.end, lang)
     if period.start.year == period.end.year and period.start.month is None:
         return start
     return words.label("range", lang, start=start, end=end)

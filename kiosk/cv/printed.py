@@ -35,6 +35,7 @@ class Entry:
     place: str = ""
     dates: str = ""
     lines: tuple[str, ...] = ()
+    short_dates: str = ""  # months as digits, for a dense page: "03/2019 – 06/2020"
 
 
 @dataclass(frozen=True)
@@ -89,12 +90,18 @@ def _experience(e: Experience | OtherExperience, words: Vocabulary, lang: str) -
     lines = [words.resolve(t, lang) for t in e.tasks]
     if e.summary:
         lines.insert(0, e.summary)
-    return Entry(title, place, format_period(e.period, lang) if e.period else "", tuple(lines))
+    if e.period is None:
+        return Entry(title, place, lines=tuple(lines))
+    dates = format_period(e.period, lang)
+    return Entry(title, place, dates, tuple(lines), format_period(e.period, lang, short=True))
 
 
 def _education(s: Education, words: Vocabulary, lang: str) -> Entry:
     title = s.title if s.obtained else f"{s.title} {words.label('diploma_not_obtained', lang)}"
-    return Entry(title, _place(s.school, s.town), format_period(s.period, lang) if s.period else "")
+    if s.period is None:
+        return Entry(title, _place(s.school, s.town))
+    dates = format_period(s.period, lang)
+    return Entry(title, _place(s.school, s.town), dates, (), format_period(s.period, lang, True))
 
 
 def printable(cv: CV, lang: str | None = None, *, keep_experiences: int | None = None) -> Printable:

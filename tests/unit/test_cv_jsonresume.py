@@ -12,79 +12,12 @@ from hypothesis import strategies as st
 from kiosk.cv.dates import Duration, Period, YearMonth
 from kiosk.cv.jsonresume import from_json_resume, to_json_resume
 from kiosk.cv.model import CV, Experience, Identity, Level, OtherKind, Term
+from kiosk.cv.samples import JSON_RESUME_SAMPLE as OFFICIAL
 from kiosk.cv.samples import arabic_cv, long_cv, short_cv
 from kiosk.cv.validation import FieldError
 from kiosk.errors import explain
 
 TODAY = dt.date(2026, 11, 25)
-
-# The sample of jsonresume.org, trimmed: what "any JSON Resume file" looks like.
-OFFICIAL = {
-    "basics": {
-        "name": "Richard Hendriks",
-        "label": "Programmer",
-        "image": "https://example.com/photo.jpg",
-        "email": "richard.hendriks@mail.com",
-        "phone": "(912) 555-4321",
-        "url": "http://richardhendricks.example.com",
-        "summary": "Richard hails from Tulsa. He has earned degrees from Oklahoma.",
-        "location": {
-            "address": "2712 Broadway St",
-            "postalCode": "CA 94115",
-            "city": "San Francisco",
-            "countryCode": "US",
-            "region": "California",
-        },
-        "profiles": [{"network": "Twitter", "username": "neutralthoughts", "url": ""}],
-    },
-    "work": [
-        {
-            "name": "Pied Piper",
-            "location": "Palo Alto, CA",
-            "description": "Awesome compression company",
-            "position": "CEO/President",
-            "url": "http://piedpiper.example.com",
-            "startDate": "2013-12-01",
-            "endDate": "2014-12-01",
-            "summary": "Pied Piper is a multi-platform technology.",
-            "highlights": ["Build an algorithm for artists to detect copyright infringement"],
-        }
-    ],
-    "volunteer": [
-        {
-            "organization": "CoderDojo",
-            "position": "Teacher",
-            "startDate": "2012-01-01",
-            "endDate": "2013-01-01",
-            "summary": "Global movement.",
-            "highlights": ["Awarded 'Teacher of the Month'"],
-        }
-    ],
-    "education": [
-        {
-            "institution": "University of Oklahoma",
-            "area": "Information Technology",
-            "studyType": "Bachelor",
-            "startDate": "2011-06-01",
-            "endDate": "2014-01-01",
-            "score": "4.0",
-            "courses": ["DB1101 - Basic SQL"],
-        }
-    ],
-    "awards": [{"title": "Digital Compression Pioneer Award"}],
-    "skills": [
-        {"name": "Web Development", "level": "Master", "keywords": ["HTML", "CSS", "Javascript"]}
-    ],
-    "languages": [
-        {"language": "English", "fluency": "Native speaker"},
-        {"language": "Spanish", "fluency": "B2"},
-        {"language": "Klingon", "fluency": "Professional"},
-    ],
-    "interests": [{"name": "Wildlife", "keywords": ["Ferrets", "Unicorns"]}],
-    "references": [{"name": "Erlich Bachman", "reference": "It is my pleasure."}],
-    "projects": [{"name": "Miss Direction"}],
-    "meta": {"canonical": "https://example.com", "version": "v1.0.0"},
-}
 
 
 @pytest.mark.parametrize("cv", [short_cv("fr"), short_cv("en"), arabic_cv(), long_cv(30), CV()])
