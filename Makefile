@@ -95,3 +95,12 @@ $(STAMP): pyproject.toml | system
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache
 	find locales -name '*.mo' -delete
+
+# --- the installer: a one-folder bundle in dist/kiosk/, checked by its own self-test -------
+.PHONY: installer installer-test
+installer: venv translations
+	$(VENV)/bin/pyinstaller --noconfirm --clean installer.spec
+	@du -sh dist/kiosk | sed 's/^/unpacked: /'
+
+installer-test: installer
+	QT_QPA_PLATFORM=offscreen KIOSK_DATA_DIR=$$(mktemp -d) dist/kiosk/kiosk self-test
