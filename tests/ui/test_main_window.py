@@ -180,3 +180,13 @@ def test_status_line_tells_staff_what_is_wrong(qtbot, window, kiosk) -> None:  #
     window._refresh_status()
     assert window.status.isVisible()
     assert "kiosk.db was damaged" in window.status.text()
+
+
+def test_the_agency_name_is_shown_on_welcome(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    ctx.config = ctx.config.with_values(agency__name="Agence de Lyon Part-Dieu")
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    assert w.welcome.agency.text() == "Agence de Lyon Part-Dieu"
+    w.staff_may_close = True

@@ -26,6 +26,12 @@ class WelcomeScreen(Screen):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        agency = ctx.config.get_str("agency.name")
+        if agency:
+            # A proper name: shown as written, in every language.
+            self.agency = TLabel(ctx, lambda: agency, role="instruction")
+            self.agency.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.layout_.insertWidget(0, self.agency)
         column = QVBoxLayout()
         column.setSpacing(24)
         column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
