@@ -56,11 +56,12 @@ class PullReport:
     seconds: float = 0.0
     seconds_waiting: float = 0.0
     seconds_in_http: float = 0.0
+    seconds_applying: float = 0.0  # the one write transaction
     error: str | None = None
 
     def summary(self) -> dict[str, Any]:
         data = asdict(self)
-        for key in ("seconds", "seconds_waiting", "seconds_in_http"):
+        for key in ("seconds", "seconds_waiting", "seconds_in_http", "seconds_applying"):
             data[key] = round(data[key], 3)
         data["skipped_reasons"] = data["skipped_reasons"][:5]
         return data
@@ -75,38 +76,53 @@ def utc_stamp(moment: datetime) -> str:
 
 
 class _Staging:
-    """Offers as received, keyed by id, in a TEMP table: on disk, not in memory, and private."""
+    """Offers as received, keyed by id, in a TEMP table: on disk, not in memory, and private.
+
+    An offer already stored exactly as received is staged without its text (raw NULL): it
+    only counts as seen. Comparing now, while the rate limit leaves time to spare, keeps the
+    write transaction of a daily refresh (mostly unchanged offers) short.
+    """
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
         db.execute("DROP TABLE IF EXISTS temp.pull_staging")
-        db.execute("CREATE TEMP TABLE pull_staging (id TEXT PRIMARY KEY, raw TEXT NOT NULL)")
+        db.execute("CREATE TEMP TABLE pull_staging (id TEXT PRIMARY KEY, raw TEXT)")
         self.without_id = 0
 
     def add(self, offers: list[Any]) -> None:
-        rows = []
+        received: dict[str, str] = {}
         for offer in offers:
             if not isinstance(offer, dict) or offer.get("id") in (None, ""):
                 self.without_id += 1
                 continue
-            rows.append(
-                (str(offer["id"]).strip(), json.dumps(offer, ensure_ascii=False, default=str))
+            # The same text `offer_row` stores, so equal text means an unchanged offer.
+            received[str(offer["id"]).strip()] = json.dumps(offer, ensure_ascii=False, default=str)
+        if not received:
+            return
+        marks = ", ".join("?" * len(received))
+        stored = dict(
+            self.db.execute(
+                f"SELECT id, raw FROM offers WHERE origin = ? AND id IN ({marks})",
+                [ORIGIN, *received],
+            ).fetchall()
+        )
+        rows = [(k, None if stored.get(k) == raw else raw) for k, raw in received.items()]
+        # DEFERRED, writing only TEMP: the catalogue's write lock is never taken here.
+        conn = self.db.conn
+        conn.execute("BEGIN")
+        try:
+            conn.executemany(
+                "INSERT OR REPLACE INTO temp.pull_staging (id, raw) VALUES (?, ?)", rows
             )
-        if rows:
-            # DEFERRED, writing only TEMP: the catalogue's write lock is never taken here.
-            conn = self.db.conn
-            conn.execute("BEGIN")
-            try:
-                conn.executemany(
-                    "INSERT OR REPLACE INTO temp.pull_staging (id, raw) VALUES (?, ?)", rows
-                )
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
-    def count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM temp.pull_staging").fetchone()[0])
+    def count(self, unchanged: bool = False) -> int:
+        where = " WHERE raw IS NULL" if unchanged else ""
+        query = f"SELECT count(*) FROM temp.pull_staging{where}"
+        return int(self.db.execute(query).fetchone()[0])
 
     def drop(self) -> None:
         self.db.execute("DROP TABLE IF EXISTS temp.pull_staging")
@@ -146,7 +162,9 @@ def pull(
         references: dict[str, list[dict[str, Any]]] = {}
         if report.error is None:
             references = refresh_references(client, catalogue, now())
+        applying = time.perf_counter()
         _apply(catalogue, staging, report, references, now())
+        report.seconds_applying = time.perf_counter() - applying
     finally:
         staging.drop()
         traffic = client.traffic
@@ -168,7 +186,10 @@ def _apply(
     stamp = utc_stamp(moment)
     complete_areas = [code for code, done in report.areas.items() if done]
     with transaction(db):
-        cursor = db.execute("SELECT raw FROM temp.pull_staging ORDER BY rowid")
+        report.unchanged = staging.count(unchanged=True)
+        cursor = db.execute(
+            "SELECT raw FROM temp.pull_staging WHERE raw IS NOT NULL ORDER BY rowid"
+        )
         while batch := cursor.fetchmany(_APPLY_BATCH):
             result = upsert_offers(db, [json.loads(row[0]) for row in batch], origin=ORIGIN)
             report.added += result.inserted
