@@ -1,0 +1,59 @@
+"""Driving the CV wizard as a person does: taps on buttons, keys of the on-screen keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QScrollArea
+
+from ui.keyboard import _ROWS, OnScreenKeyboard
+
+
+def tap(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+    # Widgets added to a shown layout appear at the next turn of the event loop.
+    qtbot.waitUntil(widget.isVisible, timeout=2000)
+    assert widget.isEnabled(), widget
+    # A person scrolls a list to what they want; a tap lands where the window shows it.
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+            break
+        parent = parent.parentWidget()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+
+
+def _page_of(char: str) -> str:
+    for page in ("azerty", "123", "arabic", "accents"):
+        if any(char.lower() in row for row in _ROWS[page]):
+            return page
+    raise KeyError(char)
+
+
+def _goto(keyboard: OnScreenKeyboard, page: str) -> None:
+    if keyboard.layout() == page:
+        return
+    if keyboard.layout() in ("123", "accents"):
+        keyboard.press("letters")
+    if keyboard.layout() != page:
+        keyboard.press(page)
+
+
+def type_text(keyboard: OnScreenKeyboard, text: str) -> None:
+    """Type with the keys alone: switching pages and capitals as a person would."""
+    for char in text:
+        if char == " ":
+            keyboard.press("space")
+            continue
+        page = _page_of(char)
+        _goto(keyboard, page)
+        if char != char.lower() and not keyboard.shift():
+            keyboard.press("shift")
+        keyboard.press(char.lower() if page in ("azerty", "accents") else char)
+
+
+def fill(qtbot, screen, key: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Touch a field of a wizard screen, then type into it."""
+    field = screen.fields[key]
+    qtbot.mouseClick(field.edit, Qt.MouseButton.LeftButton)
+    assert screen.keyboard.target() is field.edit
+    type_text(screen.keyboard, text)

@@ -1,0 +1,91 @@
+"""A text field of the wizard: what to write and an example above it, the field, and the
+explanation of a mistake right under it (shown and spoken)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+from kiosk.i18n import N_, _
+from ui.context import UiContext
+from ui.cv import blank
+from ui.widgets.spoken import TLabel
+
+EXAMPLE = N_("For example: {example}")
+# More than any limit of the CV core, so that a too-long text is explained, not cut silently.
+TYPED_MAX = 6000
+FIELD_HEIGHT = 64
+
+
+class Field(QWidget):
+    """`caption` and `example` are message ids. A `secret` field shows dots, takes digits
+    only, and is never read aloud."""
+
+    touched = Signal(object)  # the Field
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        caption: str,
+        example: str = "",
+        *,
+        secret: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.caption_id, self.example_id, self.secret = caption, example, secret
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        self.caption = TLabel(ctx, lambda: self.caption_html())
+        self.edit = QLineEdit()
+        self.edit.setMinimumHeight(FIELD_HEIGHT)
+        self.edit.setMaxLength(TYPED_MAX)
+        if secret:
+            self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+            self.edit.setMaxLength(6)
+            self.edit.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9٠-٩]{0,6}")))
+        self.edit.installEventFilter(self)
+        self.error = TLabel(ctx, blank, role="alert")
+        self.error.hide()
+        column.addWidget(self.caption)
+        column.addWidget(self.edit)
+        column.addWidget(self.error)
+        ctx.language_changed.connect(self._retranslate)
+        self._retranslate()
+
+    def caption_text(self) -> str:
+        if not self.example_id:
+            return _(self.caption_id)
+        return f"{_(self.caption_id)}. {_(EXAMPLE).format(example=_(self.example_id))}"
+
+    def caption_html(self) -> str:
+        caption = f"<b>{html.escape(_(self.caption_id))}</b>"
+        if not self.example_id:
+            return caption
+        example = _(EXAMPLE).format(example=_(self.example_id))
+        return f"{caption} — {html.escape(example)}"
+
+    def _retranslate(self, *_args: object) -> None:
+        self.edit.setAccessibleName(_(self.caption_id))
+        self.edit.setAccessibleDescription(self.caption_text())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.MouseButtonPress:
+            self.touched.emit(self)
+        return False
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def set_text(self, text: str) -> None:
+        self.edit.setText(text)
+
+    def set_error(self, message: str | None) -> None:
+        """Show a translated explanation under the field, or clear it."""
+        self.error.set_source(lambda m=message or "": m)
+        self.error.setVisible(bool(message))

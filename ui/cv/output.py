@@ -1,0 +1,113 @@
+"""Leaving with the CV: printed, written to a USB stick, or as an e-mail attachment.
+
+Each function runs on a worker thread (ctx.tasks.run): it makes its own Qt painting objects
+there, as ui.cv_pdf does, and never touches a widget.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+from kiosk.cv.model import CV
+from kiosk.errors import UserError
+from kiosk.i18n import N_
+from ui.cv import usb
+from ui.cv_pdf import RenderResult, render_pdf, render_preview
+
+NO_PRINTER = N_("There is no printer here. Please ask a staff member.")
+NO_STICK = N_(
+    "There is no USB stick in the kiosk. Please put your USB stick in, then touch the button again."
+)
+PRINT_DPI = 300  # sharp on paper; the printer's own 1200 dpi would need a 500 MB image
+
+
+def file_name(cv: CV) -> str:
+    """ "CV Marie Dupont.pdf": letters of any script kept; signs a USB stick refuses dropped."""
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "", cv.identity.name).strip(" .")
+    return f"CV {name[:60]}.pdf" if name else "CV.pdf"
+
+
+def open_printer(name: str) -> QPrinter:
+    """The configured printer, or the default one, or the only one; UserError if none."""
+    available = QPrinterInfo.availablePrinters()
+    if not available:
+        raise UserError(NO_PRINTER)
+    info = QPrinterInfo.printerInfo(name) if name else QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        if name:
+            raise UserError(NO_PRINTER)
+        info = available[0]
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    if not printer.isValid():
+        raise UserError(NO_PRINTER)
+    return printer
+
+
+def print_cv(cv: CV, template: str, printer_name: str = "") -> RenderResult:
+    printer = open_printer(printer_name)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setFullPage(True)
+    printer.setDocName(file_name(cv))
+    width_px = round(
+        QPageSize(QPageSize.PageSizeId.A4).size(QPageSize.Unit.Inch).width() * PRINT_DPI
+    )
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise UserError(NO_PRINTER)
+    try:
+        image, result = render_preview(cv, width_px, template)
+        target = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
+        for page in range(result.pages):
+            if page:
+                printer.newPage()
+                image, result = render_preview(cv, width_px, template, page=page)
+            painter.drawImage(QRectF(0, 0, target.width(), target.height()), image)
+    finally:
+        painter.end()
+    return result
+
+
+def save_to_stick(cv: CV, template: str) -> Path:
+    """Write the PDF on the first USB stick; returns its path. UserError if none is there."""
+    found = usb.drives()
+    if not found:
+        raise UserError(NO_STICK)
+    folder = found[0]
+    base = file_name(cv)
+    path = folder / base
+    n = 2
+    while path.exists():
+        path = folder / f"{base[:-4]} ({n}).pdf"
+        n += 1
+    # Written beside it and renamed: a stick pulled out mid-way leaves no half CV.
+    partial = folder / f".{path.name}.part"
+    try:
+        render_pdf(cv, partial, template)
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return path
+
+
+def attachment(cv: CV, template: str) -> dict[str, Any]:
+    """The PDF as an outbox attachment: {filename, content_type, data_b64}."""
+    with tempfile.TemporaryDirectory(prefix="kiosk-cv-") as folder:
+        path = Path(folder) / "cv.pdf"
+        render_pdf(cv, path, template)
+        data = path.read_bytes()
+    return {
+        "filename": file_name(cv),
+        "content_type": "application/pdf",
+        "data_b64": base64.b64encode(data).decode("ascii"),
+    }

@@ -1,0 +1,259 @@
+"""One question of the wizard: title, instruction and an example, spoken when shown; the
+answer widgets; an explanation of any mistake next to its field; Back, Skip and Next.
+
+Next checks the answer with the CV core's cleaning functions and autosaves before moving on;
+Back and leaving the screen any other way (the bar's Home, the inactivity warning) save what
+is already right, so a power cut loses at most the field being typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.cv.model import CV
+from kiosk.cv.validation import FieldError
+from kiosk.errors import UserError, explain
+from kiosk.i18n import LANGUAGES, N_, _
+from ui import theme
+from ui.context import UiContext
+from ui.cv import blank
+from ui.cv.fields import EXAMPLE, Field
+from ui.cv.flow import QUESTIONS, STEPS, next_step, previous_step, step_number
+from ui.cv.state import CvState, state_for
+from ui.icons import icon
+from ui.keyboard import OnScreenKeyboard
+from ui.screens.base import Screen
+from ui.widgets.spoken import SpokenButton, TLabel
+
+QUESTION_OF = N_("Question {n} of {total}.")
+NAV_HEIGHT = 88
+
+
+def main_button(ctx: UiContext, label: str, icon: str, hint: str) -> SpokenButton:
+    """The one action a screen leads to, white on blue (the tiles' colours, 11:1)."""
+    button = SpokenButton(ctx, label, icon, role="tile", hint=hint, icon_size=48)
+    button.setStyleSheet(
+        f"QPushButton {{ color: {theme.PAPER}; background: {theme.BLUE}; font-weight: bold;"
+        f" border: 4px solid {theme.BLUE}; }} QPushButton:pressed {{ background: #002548; }}"
+        f' QPushButton[armed="true"] {{ border: 6px solid {theme.FOCUS}; }}'
+    )
+    return button
+
+
+class StepScreen(Screen):
+    """Subclasses set EXAMPLE, and override `load` (CV -> widgets) and `collect`
+    (widgets -> CV, raising FieldError); `collect(strict=False)` keeps what is valid."""
+
+    EXAMPLE = ""
+    SKIPPABLE = True
+    KEYBOARD = False
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.state: CvState = state_for(ctx)
+        self.fields: dict[str, Field] = {}
+        self._leaving = False
+        self.layout_.setSpacing(10)
+        self.layout_.setContentsMargins(48, 12, 48, 12)
+        self.progress = TLabel(ctx, lambda: self.progress_text(), role="body", wrap=False)
+        self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.example = TLabel(ctx, lambda: self.example_text())
+        self.example.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.example.setVisible(bool(self.EXAMPLE))
+        self.layout_.addWidget(self.example)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(10)
+        self.layout_.addLayout(self.body, 1)
+        self.error = TLabel(ctx, blank, role="alert")
+        self.error.hide()
+        self.layout_.addWidget(self.error)
+        self.keyboard: OnScreenKeyboard | None = None
+        if self.KEYBOARD:
+            self.keyboard = OnScreenKeyboard(speak=ctx.say)
+            self.keyboard.setMinimumHeight(300)
+            self.keyboard.submitted.connect(self.submit_field)
+            self.layout_.addWidget(self.keyboard)
+            ctx.language_changed.connect(lambda *_a: self.keyboard and self.keyboard.retranslate())
+        self.nav = nav = QHBoxLayout()
+        nav.setSpacing(24)
+        self.back = SpokenButton(
+            ctx, N_("Back"), "mdi6.arrow-left", hint=N_("The question before.")
+        )
+        self.skip = SpokenButton(
+            ctx, N_("Skip"), "mdi6.debug-step-over", hint=N_("Leave this question empty.")
+        )
+        self.next = main_button(ctx, N_("Next"), "mdi6.arrow-right", N_("Save and go on."))
+        for button, width in ((self.back, 220), (self.skip, 220), (self.next, 360)):
+            button.setMinimumSize(width, NAV_HEIGHT)
+        nav.addWidget(self.back)
+        nav.addStretch(1)
+        nav.addWidget(self.progress)
+        nav.addStretch(1)
+        nav.addWidget(self.skip)
+        nav.addWidget(self.next)
+        self.skip.setVisible(self.SKIPPABLE)
+        self.back.clicked.connect(self.go_back)
+        self.skip.clicked.connect(self.go_skip)
+        self.next.clicked.connect(self.go_next)
+        self.layout_.addLayout(nav)
+        ctx.language_changed.connect(self._arrows)
+        self._arrows()
+
+    def _arrows(self, *_args: object) -> None:
+        # Next points the way the person reads: to the left in Arabic.
+        rtl = LANGUAGES[self.ctx.language].rtl
+        forward, backward = (
+            ("mdi6.arrow-left", "mdi6.arrow-right")
+            if rtl
+            else (
+                "mdi6.arrow-right",
+                "mdi6.arrow-left",
+            )
+        )
+        self.next.setIcon(icon(forward, "tile"))
+        self.back.setIcon(icon(backward))
+
+    # --- texts -------------------------------------------------------------------------------
+
+    def progress_text(self) -> str:
+        if self.NAME not in STEPS[:QUESTIONS]:
+            return ""
+        return _(QUESTION_OF).format(n=step_number(self.NAME), total=QUESTIONS)
+
+    def example_text(self) -> str:
+        return _(EXAMPLE).format(example=_(self.EXAMPLE)) if self.EXAMPLE else ""
+
+    def spoken_intro(self) -> str:
+        parts = (self.title_text(), self.instruction_text(), self.example_text())
+        return " ".join(p for p in parts if p)
+
+    # --- fields and the keyboard -------------------------------------------------------------
+
+    def register(self, key: str, field: Field) -> Field:
+        """A field the keyboard can type into; `key` ends the core's field path ("email")."""
+        self.fields[key] = field
+        field.touched.connect(self.target)
+        return field
+
+    def add_field(self, key: str, field: Field) -> Field:
+        self.body.addWidget(self.register(key, field))
+        return field
+
+    def target(self, field: Field) -> None:
+        """The keyboard types into `field`; a secret field is never read aloud."""
+        if self.keyboard is None:
+            return
+        self.keyboard.set_target(field.edit)
+        self.keyboard.set_secret(field.secret)
+        if field.secret:
+            self.keyboard.set_layout("123")
+        elif self.keyboard.layout() == "123":
+            self.keyboard.set_layout("arabic" if self.ctx.language == "ar" else "azerty")
+        field.edit.setFocus()
+        self.ctx.say(field.caption_text())
+
+    def submit_field(self) -> None:
+        """The keyboard's OK: on to the next field, or Next after the last one."""
+        keys = list(self.fields)
+        current = self.keyboard.target() if self.keyboard else None
+        for i, key in enumerate(keys):
+            if self.fields[key].edit is current and i + 1 < len(keys):
+                self.target(self.fields[keys[i + 1]])
+                return
+        self.go_next()
+
+    # --- the CV ------------------------------------------------------------------------------
+
+    def load(self, cv: CV) -> None:
+        """Fill the widgets from the CV."""
+
+    def collect(self, cv: CV, strict: bool = True) -> CV:
+        """The CV with this screen's answers; raises FieldError when `strict`."""
+        return cv
+
+    def next_screen(self) -> str:
+        return next_step(self.NAME)
+
+    def back_screen(self) -> str:
+        return previous_step(self.NAME)
+
+    # --- showing and leaving -----------------------------------------------------------------
+
+    def shown(self) -> None:
+        self.state.fresh()
+        self._leaving = False
+        self.clear_errors()
+        self.load(self.state.cv)
+        if self.keyboard is not None:
+            self.keyboard.show()
+            self.keyboard.set_layout("arabic" if self.ctx.language == "ar" else "azerty")
+            first = next(iter(self.fields.values()), None)
+            if first is not None:
+                self.keyboard.set_target(first.edit)
+                self.keyboard.set_secret(first.secret)
+                first.edit.setFocus()
+
+    def clear_errors(self) -> None:
+        self.error.hide()
+        for field in self.fields.values():
+            field.set_error(None)
+
+    def show_problem(self, exc: UserError) -> None:
+        """Show the explanation next to its field (or under the question) and say it."""
+        message = explain(exc).user
+        where = getattr(exc, "field", "")
+        field = self.field_for(where)
+        if field is not None:
+            field.set_error(message)
+            if self.keyboard is not None:
+                self.keyboard.set_target(field.edit)
+                self.keyboard.set_secret(field.secret)
+        else:
+            self.error.set_source(lambda: message)
+            self.error.show()
+        self.ctx.say(message)
+
+    def field_for(self, where: str) -> Field | None:
+        for key, field in self.fields.items():
+            if where == key or where.endswith("." + key):
+                return field
+        return None
+
+    def commit(self, strict: bool = True) -> bool:
+        """Check and autosave this screen's answers; False (and a spoken explanation) if not."""
+        self.clear_errors()
+        try:
+            cv = self.collect(self.state.cv, strict)
+            self.state.save(cv)
+        except FieldError as exc:
+            if strict:
+                self.show_problem(exc)
+            return False
+        except UserError as exc:
+            self.show_problem(exc)
+            return False
+        return True
+
+    def leave(self, name: str) -> None:
+        self._leaving = True
+        self.navigate.emit(name)
+
+    def go_next(self) -> None:
+        if self.commit():
+            self.leave(self.next_screen())
+
+    def go_back(self) -> None:
+        self.commit(strict=False)
+        self.leave(self.back_screen())
+
+    def go_skip(self) -> None:
+        self.leave(self.next_screen())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Leaving by the bar (Home) or the inactivity warning: keep what is already right.
+        if not self._leaving and self.ctx.kiosk.sessions.current is not None:
+            self.commit(strict=False)
+        self._leaving = True
+        super().hideEvent(event)

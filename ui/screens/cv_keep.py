@@ -1,0 +1,50 @@
+"""Make my CV: keep it for next time, protected by the first name and a 6-digit code."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from kiosk.cv.model import CV
+from kiosk.cv.validation import FieldError
+from kiosk.i18n import N_, _
+from ui.context import UiContext
+from ui.cv.fields import Field
+from ui.cv.secret import SecretStep
+
+CODES_DIFFER = N_("The two codes are not the same. Please type your code again, twice.")
+KEPT = N_(
+    "Your CV is kept. Next time, touch “Find my CV”, then give your first name and your "
+    "code. It is deleted after {days} days without a visit."
+)
+
+
+class CvKeepScreen(SecretStep):
+    NAME = "cv_keep"
+    TITLE = N_("Keep my CV for next time")
+    INSTRUCTION = N_(
+        "Choose a secret code of 6 digits. Type it twice. Nobody will see it or hear it. "
+        "Remember it: nobody can find it for you."
+    )
+    PICTOGRAM = "mdi6.lock"
+    ACTION = N_("Keep my CV")
+    ACTION_HINT = N_("Keep your CV with this first name and this code.")
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.again = self.register("code_again", Field(ctx, N_("The same code again"), secret=True))
+        self.grid.addWidget(self.again, 1, 1)
+        self.body.addStretch(1)
+
+    def act(self, cv: CV) -> CV:
+        if self.code.text() != self.again.text():
+            raise FieldError("code", CODES_DIFFER)
+        self.state.keep(self.first_name.text(), self.code.text())
+        days = self.ctx.config.get_int("spaces.expiry_days")
+        self.ctx.say(_(KEPT).format(days=days))
+        return cv
+
+    def next_screen(self) -> str:
+        return "cv_preview"
+
+    def back_screen(self) -> str:
+        return "cv_preview"

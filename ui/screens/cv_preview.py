@@ -1,0 +1,205 @@
+"""Make my CV: the page as it will be printed, the model and language to print it in, and
+the ways to leave with it (print, USB stick, e-mail) or keep it for next time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.cv.templates import TEMPLATES
+from kiosk.errors import Explained
+from kiosk.i18n import LANGUAGES, N_, _
+from ui.context import UiContext
+from ui.cv import blank, output
+from ui.cv.chips import ChipGrid
+from ui.cv.state import state_for
+from ui.cv.summary import spoken_summary
+from ui.cv_pdf import RenderResult, render_preview
+from ui.screens.base import Screen
+from ui.widgets.spoken import SpokenButton, TLabel
+
+PREVIEW_WIDTH = 500
+PRINTING = N_("Your CV is printing. Please take it from the printer.")
+SAVED = N_("Your CV is on your USB stick. You can take the stick out now.")
+PREPARING = N_("Please wait a moment.")
+FITS = N_("Your CV fits on one page.")
+
+
+class CvPreviewScreen(Screen):
+    NAME = "cv_preview"
+    TITLE = N_("Your CV")
+    INSTRUCTION = N_("Here is your CV. Choose a model, then print it or take it with you.")
+    PICTOGRAM = "mdi6.file-document"
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.state = state_for(ctx)
+        self._generation = 0
+        self._busy = False
+        self.result: RenderResult | None = None
+        middle = QHBoxLayout()
+        middle.setSpacing(32)
+        self.page = QLabel()
+        self.page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page.setFixedWidth(PREVIEW_WIDTH)
+        self.page.setAccessibleName(_("Your CV"))
+        middle.addWidget(self.page)
+        side = QVBoxLayout()
+        side.setSpacing(12)
+        side.addWidget(TLabel(ctx, N_("Model")))
+        self.templates = ChipGrid(ctx, columns=1, exclusive=True)
+        self.templates.set_options([(t.name, t.description) for t in TEMPLATES])
+        self.templates.toggled.connect(self._template)
+        side.addWidget(self.templates)
+        side.addWidget(TLabel(ctx, N_("Language of the CV")))
+        self.languages = ChipGrid(ctx, columns=3, exclusive=True)
+        self.languages.set_options(
+            [(c, lambda n=LANGUAGES[c].native_name: n) for c in ("fr", "en", "ar")]
+        )
+        self.languages.toggled.connect(self._language)
+        side.addWidget(self.languages)
+        self.fit = TLabel(ctx, blank, role="alert")
+        self.fit.hide()
+        side.addWidget(self.fit)
+        self.message = TLabel(ctx, blank)
+        side.addWidget(self.message)
+        side.addStretch(1)
+        actions = QGridLayout()
+        actions.setSpacing(16)
+
+        def action(label: str, icon: str, hint: str, row: int, col: int) -> SpokenButton:
+            button = SpokenButton(ctx, label, icon, hint=hint, icon_size=48)
+            button.setMinimumHeight(88)
+            actions.addWidget(button, row, col)
+            return button
+
+        self.print_ = action(N_("Print"), "mdi6.printer", N_("Print your CV on paper."), 0, 0)
+        self.usb = action(
+            N_("Save to a USB stick"), "mdi6.usb-flash-drive", N_("Put your stick in first."), 0, 1
+        )
+        self.email = action(
+            N_("Send to my e-mail"), "mdi6.email-fast", N_("Receive your CV by e-mail."), 1, 0
+        )
+        self.keep = action(
+            N_("Keep my CV for next time"),
+            "mdi6.lock",
+            N_("Protect it with your first name and a secret code."),
+            1,
+            1,
+        )
+        self.change = action(
+            N_("Change my answers"), "mdi6.pencil", N_("Go back to the questions."), 2, 0
+        )
+        self.delete = action(
+            N_("Delete my data"), "mdi6.delete-forever", N_("Delete your kept CV now."), 2, 1
+        )
+        side.addLayout(actions)
+        middle.addLayout(side, 1)
+        self.layout_.addLayout(middle, 1)
+        self.print_.clicked.connect(self.print_cv)
+        self.usb.clicked.connect(self.save_to_stick)
+        self.email.clicked.connect(lambda: self.navigate.emit("cv_email"))
+        self.keep.clicked.connect(lambda: self.navigate.emit("cv_keep"))
+        self.change.clicked.connect(lambda: self.navigate.emit("cv_identity"))
+        self.delete.clicked.connect(lambda: self.navigate.emit("cv_delete"))
+
+    # --- what is said ------------------------------------------------------------------------
+
+    def spoken_intro(self) -> str:
+        parts = [super().spoken_intro(), spoken_summary(self.state.cv)]
+        if self.result is not None and not self.result.fits:
+            parts.append(self.result.explain())
+        return " ".join(p for p in parts if p)
+
+    # --- the preview, rendered off the UI thread ----------------------------------------------
+
+    def shown(self) -> None:
+        self.state.fresh()
+        cv = self.state.cv
+        self.templates.set_selected([self.state.template])
+        self.languages.set_selected([cv.language])
+        self.keep.setVisible(self.state.space_id is None)
+        self.delete.setVisible(self.state.space_id is not None)
+        self.message.set_source(blank)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        cv, template = self.state.cv, self.state.template
+        width = PREVIEW_WIDTH
+        self.ctx.tasks.run(
+            lambda: render_preview(cv, width, template),
+            lambda done: self._rendered(generation, done),
+            self._failed,
+            context="cv preview",
+        )
+
+    def _rendered(self, generation: int, done: tuple[QImage, RenderResult]) -> None:
+        if generation != self._generation:
+            return  # the person changed the model meanwhile: a newer one is coming
+        image, result = done
+        self.result = result
+        self.page.setPixmap(QPixmap.fromImage(image))
+        self.fit.set_source(lambda: result.explain())
+        self.fit.setVisible(not result.fits)
+        if not result.fits:
+            self.ctx.say(result.explain())
+
+    def _template(self, name: str, on: bool) -> None:
+        if on and name != self.state.template:
+            self.state.template = name
+            self.refresh()
+
+    def _language(self, code: str, on: bool) -> None:
+        if on and code != self.state.cv.language:
+            self.state.save(self.state.cv.replace(language=code))
+            self.refresh()
+
+    # --- leaving with it -----------------------------------------------------------------------
+
+    def _start(self) -> bool:
+        if self._busy:
+            return False
+        self._busy = True
+        self._tell(_(PREPARING))
+        return True
+
+    def _tell(self, text: str, *, alert: bool = False) -> None:
+        self.message.set_source(lambda: text)
+        self.message.setProperty("role", "alert" if alert else "body")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.ctx.say(text)
+
+    def _failed(self, explained: Explained) -> None:
+        self._busy = False
+        self._tell(explained.user, alert=True)
+
+    def _done(self, message: str) -> None:
+        self._busy = False
+        self._tell(_(message))
+
+    def print_cv(self) -> None:
+        if not self._start():
+            return
+        cv, template = self.state.cv, self.state.template
+        name = self.ctx.config.get_str("printer.name")
+        self.ctx.tasks.run(
+            lambda: output.print_cv(cv, template, name),
+            lambda _r: self._done(PRINTING),
+            self._failed,
+            context="cv print",
+        )
+
+    def save_to_stick(self) -> None:
+        if not self._start():
+            return
+        cv, template = self.state.cv, self.state.template
+        self.ctx.tasks.run(
+            lambda: output.save_to_stick(cv, template),
+            lambda _p: self._done(SAVED),
+            self._failed,
+            context="cv usb",
+        )
