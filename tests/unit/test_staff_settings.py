@@ -156,3 +156,25 @@ def test_tail_gives_the_last_whole_lines(tmp_path: Path) -> None:
     cut = status.tail(log, 1000, max_bytes=100)
     assert cut[-1] == "line 999" and all(line.startswith("line ") for line in cut)
     assert status.tail(tmp_path / "missing.log") == []
+
+
+def test_help_request_with_the_real_outbox(db) -> None:
+    outbox = pytest.importorskip("kiosk.sync.outbox")
+    help.request_help(db)
+    rows = db.execute("SELECT kind, payload FROM outbox").fetchall()
+    assert [r[0] for r in rows] == ["hub_event"]
+    assert '"type": "help_request"' in rows[0][1]
+    assert outbox.outbox_counts(db)["pending"] == 1
+
+
+def test_sync_view_and_retry_with_the_real_outbox(db) -> None:
+    outbox = pytest.importorskip("kiosk.sync.outbox")
+    key = outbox.enqueue(db, "hub_event", {"type": "x", "data": {}})
+    db.execute(
+        "UPDATE outbox SET state = 'needs_staff', last_error = 'HTTP 400' WHERE key = ?", [key]
+    )
+    view = status.sync_view(db)
+    assert view.available and view.counts["needs_staff"] == 1
+    assert view.needs_staff == [status.OutboxItem(key, "hub_event", "HTTP 400")]
+    assert status.retry(db, key)
+    assert status.sync_view(db).counts == {"pending": 1, "needs_staff": 0}
