@@ -60,7 +60,7 @@ class EntryListStep(StepScreen):
         self.row_buttons: list[tuple[SpokenButton, SpokenButton]] = []
 
     def entries(self, cv: CV) -> tuple[Entry, ...]:
-        return getattr(cv, self.FIELD)  # type: ignore[no-any-return]
+        return getattr(cv, self.FIELD)
 
     def load(self, cv: CV) -> None:
         while self.rows.count() > 1:

@@ -56,7 +56,7 @@ class PhraseStep(StepScreen):
     # --- where the terms live (the tasks screen overrides these) ----------------------------
 
     def terms(self, cv: CV) -> tuple[Term, ...]:
-        return getattr(cv, self.FIELD)  # type: ignore[no-any-return]
+        return getattr(cv, self.FIELD)
 
     def with_terms(self, cv: CV, terms: tuple[Term, ...]) -> CV:
         return cv.replace(**{self.FIELD: terms})

@@ -75,7 +75,8 @@ class StepScreen(Screen):
             self.keyboard.setMinimumHeight(300)
             self.keyboard.submitted.connect(self.submit_field)
             self.layout_.addWidget(self.keyboard)
-            ctx.language_changed.connect(lambda *_a: self.keyboard and self.keyboard.retranslate())
+            keyboard = self.keyboard
+            ctx.language_changed.connect(lambda *_a: keyboard.retranslate())
         self.nav = nav = QHBoxLayout()
         nav.setSpacing(24)
         self.back = SpokenButton(

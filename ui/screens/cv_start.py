@@ -52,7 +52,7 @@ class CvStartScreen(Screen):
         self.again = tile(
             N_("Start again"), "mdi6.restart", N_("Forget these answers and start again.")
         )
-        self.find = tile(
+        self.find_cv = tile(
             N_("Find my CV"),
             "mdi6.folder-account",
             N_("You kept your CV last time: find it with your first name and your code."),
@@ -63,7 +63,7 @@ class CvStartScreen(Screen):
         self.begin.clicked.connect(lambda: self.navigate.emit("cv_identity"))
         self.resume.clicked.connect(lambda: self.navigate.emit("cv_preview"))
         self.again.clicked.connect(self._again)
-        self.find.clicked.connect(lambda: self.navigate.emit("cv_find"))
+        self.find_cv.clicked.connect(lambda: self.navigate.emit("cv_find"))
 
     def _again(self) -> None:
         self.state.start_again()
