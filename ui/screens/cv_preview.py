@@ -23,7 +23,6 @@ PREVIEW_WIDTH = 500
 PRINTING = N_("Your CV is printing. Please take it from the printer.")
 SAVED = N_("Your CV is on your USB stick. You can take the stick out now.")
 PREPARING = N_("Please wait a moment.")
-FITS = N_("Your CV fits on one page.")
 
 
 class CvPreviewScreen(Screen):
