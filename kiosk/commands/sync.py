@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import sqlite3
 import sys
 import threading
 
 from kiosk import logs
 from kiosk.catalogue.schema import CATALOGUE_SCHEMA
 from kiosk.commands import load_config
+from kiosk.storage import StorageError
 from kiosk.storage.kiosk_schema import KIOSK_SCHEMA
 from kiosk.sync.run import CATALOGUE_FILE, KIOSK_FILE, open_db, sync_once
 from kiosk.sync.scheduler import Scheduler
@@ -33,7 +36,13 @@ def _sync(args: argparse.Namespace) -> int:
     config = load_config(args)
     logs.setup(config.data_dir / "logs", config.get_str("logging.level"))
     if args.once:
-        result = sync_once(config, config.data_dir)
+        try:
+            result = sync_once(config, config.data_dir)
+        except (sqlite3.Error, OSError, StorageError) as exc:
+            # A database or disk problem, not the network: say so in one line, details logged.
+            logging.getLogger(__name__).exception("sync pass failed")
+            print(f"kiosk sync: failed: {type(exc).__name__}: {exc}")
+            return 1
         print(f"kiosk sync: {result.reason}")
         return 0 if result.ok else 1
     # In the foreground, as the app would run it, until Ctrl-C.

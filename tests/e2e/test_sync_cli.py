@@ -161,3 +161,11 @@ def test_status_on_a_fresh_kiosk(tmp_path: Path) -> None:
     }
     text = kiosk(write_config(tmp_path, {}), "status")
     assert "last sync: never" in text.stdout and "outbox: 0 pending, 0 need staff" in text.stdout
+
+
+def test_a_database_that_cannot_be_opened_fails_in_one_line(tmp_path: Path, data_dir: Path) -> None:
+    (data_dir / "catalogue.db").mkdir(parents=True)  # a folder where the file should be
+    result = kiosk(write_config(tmp_path, {}), "sync", "--once")
+    assert result.returncode == 1
+    assert result.stdout.startswith("kiosk sync: failed: OperationalError")
+    assert result.stdout.count("\n") == 1
