@@ -126,6 +126,20 @@ def self_test(config: Config) -> int:
             check(f"screen {name}", lambda n=name: _show(window, n, app))
         for code in config.get_list("language.enabled"):
             check(f"language {code}", lambda c=code: _switch(window, c, app))
+
+        def staff_mode() -> str:
+            # Staff screens are not in window.screens: built here so a bundle missing them (or
+            # QtPrintSupport) fails its self-test.
+            from ui.staff.mode import StaffPanel
+
+            panel = StaffPanel(window.ctx)
+            panel.resize(1280, 800)
+            image = panel.grab()
+            printer = panel.status.fields["printer"].text()
+            panel.deleteLater()
+            return f"{image.width()}x{image.height()}, printer: {printer}"
+
+        check("staff mode", staff_mode)
         check(
             "speech",
             lambda: f"{len(Pyttsx3Synthesizer().synthesize('Bonjour.', 'fr', 150))} bytes of WAV",

@@ -7,11 +7,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from kiosk import config as config_module
 from kiosk.config import Config
 from kiosk.services import Kiosk, open_kiosk
 from kiosk.speech.fake import RecordingSpeaker
+
+
+@pytest.fixture(autouse=True)
+def _delete_closed_widgets(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """pytest-qt closes a test's widgets with deleteLater(), which no later processEvents()
+    carries out: without this, every earlier test's window lives on, keeps its timers and
+    tasks, and each test runs slower than the one before."""
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

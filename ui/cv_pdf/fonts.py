@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF
+from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
 FAMILIES = ("Noto Sans", "Noto Sans Arabic", "DejaVu Sans", "Noto Sans Symbols2")
 
@@ -32,12 +32,15 @@ def base_font(pixel_size: float = 10.0) -> QFont:
 
 
 @cache
-def _metrics() -> tuple[QFontMetricsF, ...]:
+def _raw_fonts() -> tuple[QRawFont, ...]:
+    # QRawFont asks the font file itself. QFontMetricsF.inFontUcs4 answers for the font plus
+    # Qt's fallbacks, which include the icon fonts qtawesome registers: emoji would then pass
+    # as drawable and print as icon glyphs.
     out = []
     for family in families():
         font = QFont(family)
         font.setPixelSize(12)
-        out.append(QFontMetricsF(font))
+        out.append(QRawFont.fromFont(font))
     return tuple(out)
 
 
@@ -46,7 +49,7 @@ def drawable(character: str) -> bool:
     """Whether some installed font has a glyph for this character (controls: yes)."""
     if ord(character) < 0x2000 or unicodedata.category(character)[0] in "CZM":
         return True
-    return any(m.inFontUcs4(ord(character)) for m in _metrics())
+    return any(raw.supportsCharacter(ord(character)) for raw in _raw_fonts())
 
 
 def printable_text(text: str) -> str:

@@ -27,7 +27,7 @@ class CornerHold(QObject):
         super().__init__(window)
         if corner not in CORNERS:
             raise ValueError(f"corner must be one of {', '.join(CORNERS)}, not {corner!r}")
-        self.window, self.corner, self.zone = window, corner, zone
+        self.corner, self.zone = corner, zone
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(hold_ms)
@@ -47,6 +47,14 @@ class CornerHold(QObject):
         if app is not None:
             app.removeEventFilter(self)
         self.timer.stop()
+
+    @property
+    def window(self) -> QWidget:
+        # Through Qt's parent link: a Python reference from this child would keep the window
+        # alive after it closes.
+        parent = self.parent()
+        assert isinstance(parent, QWidget)
+        return parent
 
     def in_corner(self, global_pos: QPoint) -> bool:
         local = self.window.mapFromGlobal(global_pos)

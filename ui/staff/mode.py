@@ -11,7 +11,7 @@ always-on-top kiosk window) and takes it away when staff close it. Nothing is sp
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import weakref
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
@@ -116,7 +116,6 @@ class StaffOverlay(QWidget):
         self.setObjectName("staff-overlay")
         self.setAutoFillBackground(True)
         self.ctx, self.actions = ctx, actions
-        self.window_ = window
         self.panel: StaffPanel | None = None
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
@@ -131,9 +130,13 @@ class StaffOverlay(QWidget):
         self.show()
         self.raise_()
 
+    # The window is reached through Qt's parent link, never a Python attribute: a child holding
+    # its parent in Python would keep the window alive after it is closed (a cycle Python's
+    # collector cannot see through Qt).
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window_ and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.window_.rect())
+        parent = self.parentWidget()
+        if watched is parent and event.type() == QEvent.Type.Resize:
+            self.setGeometry(parent.rect())
         return False
 
     def _open_panel(self) -> None:
@@ -144,7 +147,9 @@ class StaffOverlay(QWidget):
         self.panel.show()  # added to a widget already shown: not visible on its own
 
     def close_staff_mode(self) -> None:
-        self.window_.removeEventFilter(self)
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.removeEventFilter(self)
         self.hide()
         self.closed.emit()
         self.deleteLater()
@@ -153,15 +158,22 @@ class StaffOverlay(QWidget):
 def default_actions(window: QWidget, actions: StaffActions | None = None) -> StaffActions:
     """Fill what the window itself can do: end the session, exit the kiosk."""
     chosen = actions or StaffActions()
-    end_session: Callable[[], None] | None = getattr(window, "end_session", None)
+    ref = weakref.ref(window)  # the actions live inside the window: no strong cycle
+
+    def end_session() -> None:
+        target = ref()
+        if target is not None:
+            target.end_session()  # type: ignore[attr-defined]
 
     def exit_kiosk() -> None:
-        window.staff_may_close = True  # type: ignore[attr-defined]
-        window.close()
+        target = ref()
+        if target is not None:
+            target.staff_may_close = True  # type: ignore[attr-defined]
+            target.close()
 
     return StaffActions(
         sync_now=chosen.sync_now,
-        end_session=chosen.end_session or end_session,
+        end_session=chosen.end_session or (end_session if hasattr(window, "end_session") else None),
         exit_kiosk=chosen.exit_kiosk or exit_kiosk,
         test_speech=chosen.test_speech,
         print_test_page=chosen.print_test_page,
@@ -189,7 +201,14 @@ def install_staff_mode(
 ) -> CornerHold:
     """Long press in the configured corner -> PIN -> staff panel. Returns the gesture filter."""
     hold = CornerHold(window, **corner) if corner else CornerHold.from_config(window, ctx.config)
-    hold.held.connect(lambda: open_staff_mode(window, ctx, actions))
+    ref = weakref.ref(window)
+
+    def held() -> None:
+        target = ref()
+        if target is not None:
+            open_staff_mode(target, ctx, actions)
+
+    hold.held.connect(held)
     return hold
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.i18n import _
+from kiosk.i18n import _, ngettext
 from kiosk.staff.pin import Attempt, StaffGate
 from ui.keyboard import OnScreenKeyboard
 
@@ -73,7 +73,9 @@ class PinEntry(QWidget):
     def _say_result(self, result: Attempt) -> None:
         """Shown, never spoken."""
         if result.outcome == "wrong":
-            text = _("Wrong PIN. {tries} tries left.").format(tries=result.tries_left)
+            text = ngettext(
+                "Wrong PIN. {tries} try left.", "Wrong PIN. {tries} tries left.", result.tries_left
+            ).format(tries=result.tries_left)
         elif result.outcome == "locked" and result.locked_until is not None:
             local = result.locked_until.astimezone().strftime("%H:%M")
             text = _("Too many wrong PINs: staff mode is locked until {time}.").format(time=local)

@@ -1,0 +1,101 @@
+"""What the "Find a job" screens share for one person: the question asked, the filters, the
+offer open and the offers kept. Screens are built once and navigate by name, so they meet
+here rather than passing arguments.
+
+The kept offers live in the session (kiosk.db), so they go when the session is wiped; the rest
+is forgotten as soon as a new session starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from PySide6.QtCore import QObject
+
+from kiosk.catalogue.search import Filters, OfferDetail, Searcher, SearchResult
+from kiosk.storage import connect
+from ui.context import UiContext
+
+KEPT = "kept_offers"
+Mode = Literal["query", "codes", "kept"]
+
+
+@dataclass
+class Question:
+    mode: Mode = "query"
+    query: str = ""
+    codes: tuple[str, ...] = ()
+    label: str = ""  # what was chosen when browsing (an occupation's label)
+    filters: Filters = field(default_factory=Filters)
+
+
+class SearchState(QObject):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
+        self._session: str | None = None
+        self.question = Question()
+        self.offer_id: str | None = None
+        self.domain: str | None = None  # the domain letter being browsed
+
+    def fresh(self) -> None:
+        """Forget the previous person's question when a new session has started."""
+        current = self.ctx.kiosk.sessions.current
+        if current != self._session:
+            self._session = current
+            self.question = Question()
+            self.offer_id = None
+            self.domain = None
+
+    # -- kept offers, in the session --------------------------------------------------------
+    def kept(self) -> list[str]:
+        value = self.ctx.kiosk.sessions.load(KEPT)
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def set_kept(self, offer_id: str, keep: bool) -> None:
+        kept = [k for k in self.kept() if k != offer_id]
+        if keep:
+            kept.append(offer_id)
+        self.ctx.kiosk.sessions.save(KEPT, kept)
+
+    # -- work off the UI thread ---------------------------------------------------------------
+    def searcher_job(self, work: Callable[[Searcher], Any]) -> Callable[[], Any]:
+        """A job for ctx.tasks: its own connection, as SQLite connections stay in one thread."""
+        path = self.ctx.kiosk.catalogue_path()
+        commune = self.ctx.config.get_str("agency.commune")
+
+        def job() -> Any:
+            db = connect(path)
+            try:
+                return work(Searcher(db, commune))
+            finally:
+                db.conn.close()
+
+        return job
+
+    def search_job(self, offset: int = 0, limit: int = 40) -> Callable[[], SearchResult]:
+        q = self.question
+        if q.mode == "kept":
+            kept = self.kept()
+            return self.searcher_job(lambda s: _kept_result(s, kept, q.filters))
+        codes: Sequence[str] = q.codes if q.mode == "codes" else ()
+        query = q.query if q.mode == "query" else ""
+        return self.searcher_job(
+            lambda s: s.search(query, q.filters, codes=codes, limit=limit, offset=offset)
+        )
+
+    def offer_job(self, offer_id: str) -> Callable[[], OfferDetail | None]:
+        return self.searcher_job(lambda s: s.offer(offer_id))
+
+
+def _kept_result(searcher: Searcher, kept: list[str], filters: Filters) -> SearchResult:
+    cards = searcher.cards(kept)
+    return SearchResult(len(cards), tuple(cards), (), 0.0, "ok", filters)
+
+
+def state_for(ctx: UiContext) -> SearchState:
+    """The one state per context, made on first use."""
+    found = ctx.findChild(SearchState)
+    return found if isinstance(found, SearchState) else SearchState(ctx)

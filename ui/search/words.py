@@ -1,0 +1,108 @@
+"""Plain words for what an offer says in codes: contracts, hours, pay, places, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kiosk.catalogue.search import OfferCard, OfferDetail
+from kiosk.i18n import N_, _, format_age, format_date
+
+CONTRACT_NAMES = {
+    "CDI": N_("Permanent job (CDI)"),
+    "CDD": N_("Fixed-term job (CDD)"),
+    "MIS": N_("Temporary agency job (interim)"),
+    "SAI": N_("Seasonal job"),
+}
+WORK_STUDY = N_("Work and study (alternance)")
+FULL_TIME = N_("Full time")
+PART_TIME = N_("Part time")
+NO_PAY = N_("Pay not given")
+DEMO = N_("Demo offer")
+
+_DEPARTEMENT_PREFIX = re.compile(r"^\s*[0-9AB]{2,3}\s*-\s*")
+
+
+def parse_time(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def town(card: OfferCard) -> str:
+    """ "69 - LYON 03" -> "Lyon 03": the département number means nothing to most people."""
+    if not card.town:
+        return _("Place not given")
+    name = _DEPARTEMENT_PREFIX.sub("", card.town)
+    return name.title() if name.isupper() else name
+
+
+def contract(card: OfferCard) -> str:
+    if card.work_study:
+        return _(WORK_STUDY)
+    if card.contract_type in CONTRACT_NAMES:
+        return _(CONTRACT_NAMES[card.contract_type])
+    return card.contract_label or card.contract_type or _("Contract not given")
+
+
+def hours(card: OfferCard) -> str:
+    if card.full_time is None:
+        return card.working_time or _("Hours not given")
+    return _(FULL_TIME) if card.full_time else _(PART_TIME)
+
+
+def pay(card: OfferCard) -> str:
+    return card.salary or _(NO_PAY)
+
+
+def distance(card: OfferCard) -> str:
+    if card.distance_km is None:
+        return ""
+    return _("{km} km away").format(km=max(1, round(card.distance_km)))
+
+
+def updated(card: OfferCard, now: dt.datetime | None = None) -> str:
+    moment = parse_time(card.updated_at)
+    if moment is None:
+        return ""
+    now = now or dt.datetime.now(dt.UTC)
+    return _("Updated {age}").format(age=format_age(max(now - moment, dt.timedelta(0))))
+
+
+def card_lines(card: OfferCard) -> list[str]:
+    """What a card shows and says, line by line."""
+    place = ", ".join(p for p in (town(card), distance(card)) if p)
+    lines = [place, f"{contract(card)} · {hours(card)}", pay(card), updated(card)]
+    return [line for line in lines if line]
+
+
+def how_to_apply(offer: OfferDetail) -> str:
+    if offer.apply_url or offer.source_url:
+        return _('Apply on the internet: touch "Show on my phone" to take the address with you.')
+    if offer.apply_text:
+        return _("Contact the employer: {contact}").format(contact=offer.apply_text)
+    return _("Ask a staff member how to apply.")
+
+
+def summary(offer: OfferDetail) -> list[tuple[str, str]]:
+    """The plain-language summary: (heading, text) pairs, what / where / contract / hours /
+    pay / how to apply."""
+    card = offer.card
+    return [
+        (_("Job"), card.title),
+        (_("Where"), town(card)),
+        (_("Contract"), contract(card)),
+        (_("Hours"), card.working_time or hours(card)),
+        (_("Pay"), pay(card)),
+        (_("How to apply"), how_to_apply(offer)),
+    ]
+
+
+def update_date(offer: OfferDetail) -> str:
+    moment = parse_time(offer.card.updated_at)
+    if moment is None:
+        return ""
+    return _("Offer updated on {date}").format(date=format_date(moment.date()))
