@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from kiosk.catalogue.importer import import_offers
 from kiosk.config import Config
-from kiosk.i18n import _
+from kiosk.i18n import _, ngettext
 from ui import theme
+from ui.screens.offers import NOTHING
 from ui.search.printing import NO_PRINTER, print_offer
 
 # Showing the window on the offscreen platform warns; it says nothing about these screens.
@@ -86,6 +87,10 @@ def search(qtbot, window, text: str) -> Any:  # type: ignore[no-untyped-def]
     return offers
 
 
+def offers_said(n: int) -> str:
+    return ngettext("{n} offer", "{n} offers", n).format(n=n)
+
+
 def said(speaker) -> list[str]:  # type: ignore[no-untyped-def]
     return [text for text, _language in speaker.said]
 
@@ -94,7 +99,7 @@ def test_typing_a_misspelt_job_shows_cards_and_says_the_count(qtbot, window, liv
     offers = search(qtbot, window, "boulanjer")
     assert offers.result.total == 3
     assert [b.card.id for b in offers.card_buttons] == ["B1", "B2", "B3"]
-    qtbot.waitUntil(lambda: any("3 offers" in t for t in said(speaker)), timeout=3000)
+    qtbot.waitUntil(lambda: any(offers_said(3) in t for t in said(speaker)), timeout=3000)
     card = offers.card_buttons[2]
     assert card.accessibleName() == "Employé de fournil"
     assert _("Pay not given") in card.accessibleDescription(), "no salary: said plainly"
@@ -117,7 +122,7 @@ def test_filters_toggle_search_again_and_are_spoken(qtbot, window, live, speaker
     tap(qtbot, offers.filters.beginners)
     qtbot.waitUntil(lambda: offers.result is not None and offers.result.total == 2, timeout=5000)
     assert {b.card.id for b in offers.card_buttons} == {"B1", "B3"}
-    qtbot.waitUntil(lambda: "2 offers" in said(speaker)[-1], timeout=3000)
+    qtbot.waitUntil(lambda: offers_said(2) in said(speaker)[-1], timeout=3000)
     assert said(speaker)[-1].startswith(offers.filters.beginners.text())
     tap(qtbot, offers.filters.contracts["CDD"])
     qtbot.waitUntil(lambda: offers.result is not None and offers.result.total == 0, timeout=5000)
@@ -135,7 +140,7 @@ def test_nothing_near_offers_wider_fewer_and_related(qtbot, window, live, speake
     assert any("10 km" in n for n in names)
     assert _("Remove the filters") in names
     assert any("Coiffeur" in n for n in names), "a related job with offers"
-    assert any(_("Sorry, no offer matches") in t for t in said(speaker))
+    assert any(_(NOTHING) in t for t in said(speaker))
     tap(qtbot, next(b for b in offers.next_steps if b.accessibleName() == _("Remove the filters")))
     qtbot.waitUntil(lambda: offers.result is not None and offers.result.total == 1, timeout=5000)
 

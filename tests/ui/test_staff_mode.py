@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from kiosk import config as config_module
 from kiosk.config import Config
+from kiosk.i18n import _, ngettext
 from kiosk.staff import counters, status
 from kiosk.staff import settings as staff_settings
 from kiosk.staff.pin import LOCK_MINUTES, MAX_FAILURES, hash_pin
@@ -40,12 +41,15 @@ def no_outbox(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(status, "_outbox", lambda: None)
 
 
-@pytest.fixture(autouse=True)
-def english() -> None:
-    """Staff texts are checked in English (the message ids), whatever French says later."""
-    from kiosk.i18n import translator
+def wrong_pin(tries: int) -> str:
+    return ngettext("Wrong PIN. {tries} try left.", "Wrong PIN. {tries} tries left.", tries).format(
+        tries=tries
+    )
 
-    translator.set_language("en")
+
+def locked() -> str:
+    """The lock message up to its time, in the current language."""
+    return _("Too many wrong PINs: staff mode is locked until {time}.").split("{time}")[0]
 
 
 class Clock:
@@ -96,7 +100,7 @@ def test_the_right_pin_opens_the_panel_and_nothing_is_spoken(qtbot, window, ctx,
     overlay = open_staff_mode(window, ctx)
     assert overlay.pin.keyboard.secret
     type_pin(overlay, "1111")
-    assert "4 tries left" in overlay.pin.message.text()
+    assert overlay.pin.message.text() == wrong_pin(4)
     assert overlay.pin.field.text() == ""
     type_pin(overlay, PIN)
     assert overlay.panel is not None and overlay.panel.isVisible()
@@ -108,18 +112,18 @@ def test_the_right_pin_opens_the_panel_and_nothing_is_spoken(qtbot, window, ctx,
 def test_five_wrong_pins_lock_for_ten_minutes(qtbot, window, ctx) -> None:  # type: ignore[no-untyped-def]
     clock = Clock()
     overlay = open_staff_mode(window, ctx, clock=clock)
-    for _ in range(MAX_FAILURES - 1):
+    for _n in range(MAX_FAILURES - 1):
         type_pin(overlay, "0000")
-    assert overlay.pin.message.text() == "Wrong PIN. 1 try left."
+    assert overlay.pin.message.text() == wrong_pin(1)
     type_pin(overlay, "0000")
-    assert "locked until" in overlay.pin.message.text()
+    assert overlay.pin.message.text().startswith(locked())
     assert not overlay.pin.open_button.isEnabled()
     type_pin(overlay, PIN)
     assert overlay.panel is None, "the right PIN does not open a locked staff mode"
     overlay.close_staff_mode()
     clock.now += dt.timedelta(minutes=LOCK_MINUTES - 1)
     again = open_staff_mode(window, ctx, clock=clock)
-    assert "locked until" in again.pin.message.text(), "reopening shows the lock at once"
+    assert again.pin.message.text().startswith(locked()), "reopening shows the lock at once"
     again.close_staff_mode()
     clock.now += dt.timedelta(minutes=1, seconds=1)
     later = open_staff_mode(window, ctx, clock=clock)
@@ -150,9 +154,9 @@ def test_status_shows_the_kiosk_state(qtbot, window, ctx, kiosk) -> None:  # typ
     fields = {k: v.text() for k, v in panel.status.fields.items()}
     assert "3000" in fields["catalogue"] and "demo" in fields["catalogue"]
     assert "HTTP 503" in fields["sync"]
-    assert fields["outbox"] == "Not available on this kiosk"
+    assert fields["outbox"] == _("Not available on this kiosk")
     assert "no-such-printer-here" in fields["printer"]
-    assert "MB free of" in fields["disk"]
+    assert _("{free} MB free of {total} MB").split("{total}")[0].split("}")[1] in fields["disk"]
 
 
 def test_status_lists_outbox_items_that_need_staff_with_a_retry(
@@ -184,13 +188,15 @@ def test_actions(qtbot, window, ctx, speaker) -> None:  # type: ignore[no-untype
     qtbot.mouseClick(page.buttons["speech"], Qt.MouseButton.LeftButton)
     assert [lang for _text, lang in speaker.said] == ["fr", "en", "ar"]
     qtbot.mouseClick(page.buttons["print"], Qt.MouseButton.LeftButton)
-    assert page.result.text().startswith("No printer found.")
+    assert page.result.text().startswith(
+        _("No printer found. Check that it is switched on and installed.")
+    )
 
 
 def test_sync_not_wired_says_so(qtbot, window, ctx) -> None:  # type: ignore[no-untyped-def]
     panel = open_panel(window, ctx)
     panel.actions.sync_now()
-    assert panel.actions.result.text() == "Not available on this kiosk."
+    assert panel.actions.result.text() == _("Not available on this kiosk.")
 
 
 def test_a_test_page_prints_to_pdf(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
