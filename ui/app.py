@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from kiosk.config import Config
 
@@ -165,6 +166,49 @@ def _switch(window, code: str, app) -> str:  # type: ignore[no-untyped-def]
     return window.current.title.text()
 
 
+# The person's path through the kiosk; screens added later come after these, by name.
+_FIRST = ("welcome", "home", "help", "still_here", "find_job", "domains", "occupations")
+_SEARCH = ("offers", "offer", "towns", "cv_start", "cv_find")
+
+
+def _screenshot_order(screens: dict[str, Any]) -> list[str]:
+    from ui.cv.flow import STEPS
+
+    known = [*_FIRST, *_SEARCH, *STEPS]
+    order = [n for n in known if n in screens]
+    return order + sorted(n for n in screens if n not in order)
+
+
+def _screenshot_scene(window: Any, lang: str) -> None:
+    """What a person would have on screen: a search for "boulanger" with its first offer open,
+    a domain being browsed, and a short CV in the wizard."""
+    from kiosk.cv.samples import arabic_cv, short_cv
+    from ui.cv.state import state_for as cv_state
+    from ui.search.state import Question
+    from ui.search.state import state_for as search_state
+
+    search = search_state(window.ctx)
+    search.fresh()
+    search.question = Question("query", "boulanger")
+    search.domain = "D"
+    found = search.search_job(limit=1)()
+    search.offer_id = found.offers[0].id if found.offers else None
+    cv = cv_state(window.ctx)
+    cv.fresh()
+    cv.save(arabic_cv() if lang == "ar" else short_cv(lang))
+
+
+def _settle(window: Any, app: Any, timeout_s: float = 10.0) -> None:
+    """Process events until the screen's work off the UI thread has come back."""
+    deadline = time.monotonic() + timeout_s
+    app.processEvents()
+    while window.ctx.tasks._relays and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(3):
+        app.processEvents()
+
+
 def screenshots(config: Config, out: Path, lang: str, large_text: bool = False) -> int:
     """Render every screen to `out/NN-name-LANG.png`, as a person would see it."""
     app = _application(offscreen=True)
@@ -180,11 +224,12 @@ def screenshots(config: Config, out: Path, lang: str, large_text: bool = False) 
             window.ctx.set_large_text(True)
         window.start_session(lang)
         suffix = f"{lang}{'-large' if large_text else ''}"
-        for i, name in enumerate(["welcome", "home", "help", "still_here"], start=1):
+        _screenshot_scene(window, lang)
+        for i, name in enumerate(_screenshot_order(window.screens), start=1):
             if name == "still_here":
                 window.still_here.set_seconds(17)
             window.show_screen(name, speak=False)
-            app.processEvents()
+            _settle(window, app)
             path = out / f"{i:02d}-{name}-{suffix}.png"
             window.grab().save(str(path))
             written.append(path)

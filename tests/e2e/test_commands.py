@@ -105,8 +105,12 @@ def test_screenshots_of_every_screen(tmp_path: Path, language: str) -> None:
     result = kiosk("screenshots", "--out", str(out), "--lang", language)
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.glob("*.png"))
-    for screen in ("welcome", "home", "help", "still_here"):
-        assert any(f"-{screen}-{language}" in n for n in names), names
+    from ui.screens import screen_classes
+
+    every = {cls.NAME for cls in screen_classes()}
+    assert {"welcome", "home", "find_job", "offer", "cv_preview"} <= every
+    for screen in every:
+        assert any(f"-{screen}-{language}" in n for n in names), (screen, names)
     for png in out.glob("*.png"):
         data = png.read_bytes()
         assert data.startswith(b"\x89PNG") and len(data) > 10_000
