@@ -5,12 +5,19 @@ Icons take their role's text colour so they keep the same contrast as the words 
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 
-import qtawesome
-from PySide6.QtGui import QIcon
+# qtpy (under qtawesome) imports PySide6.QtOpenGL only to re-export QOpenGL* names, which
+# costs a large part of start-up. Nothing here uses OpenGL and the installer leaves the
+# module out (installer.spec), so mark it absent: qtpy handles that, and the kiosk starts
+# the same way from source as from the bundle.
+sys.modules.setdefault("PySide6.QtOpenGL", None)  # type: ignore[arg-type]
 
-from ui import theme
+import qtawesome  # noqa: E402
+from PySide6.QtGui import QIcon  # noqa: E402
+
+from ui import theme  # noqa: E402
 
 
 @cache
