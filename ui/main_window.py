@@ -7,6 +7,7 @@ spoken countdown; then the session ends and everything the person did not keep i
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -30,6 +31,31 @@ TOUCH_EVENTS = {
     QEvent.Type.KeyPress,
     QEvent.Type.Wheel,
 }
+
+
+class Screens(Mapping[str, Screen]):
+    """Every screen by name, each built the first time it is asked for: the welcome screen
+    shows without waiting for the thirty others (and their keyboards) to be made."""
+
+    def __init__(self, classes: list[type[Screen]], build: Callable[[type[Screen]], Screen]):
+        self._classes = {cls.NAME: cls for cls in classes}
+        self._build = build
+        self._built: dict[str, Screen] = {}
+
+    def __getitem__(self, name: str) -> Screen:
+        screen = self._built.get(name)
+        if screen is None:
+            screen = self._built[name] = self._build(self._classes[name])
+        return screen
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._classes)
+
+    def __len__(self) -> int:
+        return len(self._classes)
+
+    def built(self) -> list[Screen]:
+        return list(self._built.values())
 
 
 class MainWindow(QMainWindow):
@@ -56,9 +82,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.status)
         self.setCentralWidget(central)
 
-        self.screens: dict[str, Screen] = {}
-        for cls in screen_classes():
-            self.add_screen(cls(ctx))
+        self.screens = Screens(screen_classes(), self._build_screen)
         self.welcome = self.screens[WelcomeScreen.NAME]
         self.still_here = self.screens[StillHereScreen.NAME]
         assert isinstance(self.welcome, WelcomeScreen)
@@ -87,10 +111,11 @@ class MainWindow(QMainWindow):
         self.show_screen("welcome", speak=False)
 
     # -- screens --------------------------------------------------------------------------
-    def add_screen(self, screen: Screen) -> None:
-        self.screens[screen.NAME] = screen
+    def _build_screen(self, cls: type[Screen]) -> Screen:
+        screen = cls(self.ctx)
         self.stack.addWidget(screen)
         screen.navigate.connect(self.show_screen)
+        return screen
 
     @property
     def current(self) -> Screen:

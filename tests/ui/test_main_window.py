@@ -190,3 +190,31 @@ def test_the_agency_name_is_shown_on_welcome(qtbot, ctx) -> None:  # type: ignor
     qtbot.addWidget(w)
     assert w.welcome.agency.text() == "Agence de Lyon Part-Dieu"
     w.staff_may_close = True
+
+
+def test_screens_are_built_when_first_needed(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    built = {s.NAME for s in window.screens.built()}
+    assert "welcome" in built and "offers" not in built and "cv_preview" not in built
+    assert "offers" in window.screens, "known before it is built"
+    offers = window.screens["offers"]
+    assert window.screens["offers"] is offers, "built once"
+
+
+def test_a_screen_built_late_is_in_the_language_and_size_chosen_before(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    start(qtbot, window, "fr")
+    french = window.screens["cv_start"].title.text()
+    tap(qtbot, window.bar.languages["ar"])
+    tap(qtbot, window.bar.large)
+    assert "find_job" not in {s.NAME for s in window.screens.built()}
+    window.show_screen("find_job")
+    screen = window.current
+    assert screen.NAME == "find_job" and screen.isRightToLeft()
+    assert screen.title.text() == translator.gettext("Find a job")
+    assert screen.title.text() != french
+    assert (
+        screen.title.fontInfo().pixelSize()
+        >= window.screens["cv_start"].title.fontInfo().pixelSize()
+    )
+    large = screen.title.fontInfo().pixelSize()
+    tap(qtbot, window.bar.large)
+    assert screen.title.fontInfo().pixelSize() < large
