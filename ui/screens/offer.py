@@ -132,6 +132,7 @@ class OfferScreen(Screen):
             elif item is not None and item.layout() is not None:
                 _drop(item.layout())
         self.title.retranslate()
+        before = set(self.content.findChildren(QLabel))  # the old ones, going, and the fixed ones
         offer = self.offer
         self.demo.setVisible(bool(offer and offer.card.demo))
         for button in (self.listen, self.print_button, self.phone, self.keep):
@@ -155,6 +156,11 @@ class OfferScreen(Screen):
         self.update_label = _text(words.update_date(offer))
         self.column.addWidget(self.update_label)
         self.column.addStretch(1)
+        # A widget added to a shown parent is shown only by a queued call: show them now, so
+        # the offer is complete the moment it is said (and a test sees what a person sees).
+        for label in self.content.findChildren(QLabel):
+            if label not in before:
+                label.show()
 
     def summary_text(self) -> str:
         if self.offer is None:
