@@ -33,7 +33,7 @@ def pdf_printer(monkeypatch, tmp_path: Path) -> Path:  # type: ignore[no-untyped
     """A printer that writes a PDF: the kiosk's printing path, without a real printer."""
     path = tmp_path / "printed.pdf"
 
-    def open_printer(_name: str) -> QPrinter:
+    def open_printer(_name: str, _no_printer: str) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(path))

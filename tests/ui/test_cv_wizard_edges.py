@@ -21,6 +21,7 @@ from kiosk.cv.validation import (
 )
 from kiosk.i18n import _
 from tests.ui.test_cv_wizard_helpers import fill, tap, type_text
+from ui import printer
 from ui.cv import output, usb
 from ui.cv.state import state_for
 from ui.screens.cv_keep import CODES_DIFFER
@@ -115,7 +116,7 @@ def test_leaving_by_home_keeps_what_is_right(qtbot, window, kiosk) -> None:  # t
 
 
 def test_no_printer_is_said_plainly(qtbot, window, speaker, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(output.QPrinterInfo, "availablePrinters", staticmethod(lambda: []))
+    monkeypatch.setattr(printer.QPrinterInfo, "availablePrinters", staticmethod(lambda: []))
     begin(qtbot, window, cv=short_cv())
     preview = show(window, "cv_preview")
     tap(qtbot, preview.print_)

@@ -15,13 +15,14 @@ from typing import Any
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrinter
 
 from kiosk.cv.model import CV
 from kiosk.errors import UserError
 from kiosk.i18n import N_
 from ui.cv import usb
 from ui.cv_pdf import RenderResult, render_pdf, render_preview
+from ui.printer import open_printer
 
 NO_PRINTER = N_("There is no printer here. Please ask a staff member.")
 NO_STICK = N_(
@@ -36,24 +37,8 @@ def file_name(cv: CV) -> str:
     return f"CV {name[:60]}.pdf" if name else "CV.pdf"
 
 
-def open_printer(name: str) -> QPrinter:
-    """The configured printer, or the default one, or the only one; UserError if none."""
-    available = QPrinterInfo.availablePrinters()
-    if not available:
-        raise UserError(NO_PRINTER)
-    info = QPrinterInfo.printerInfo(name) if name else QPrinterInfo.defaultPrinter()
-    if info.isNull():
-        if name:
-            raise UserError(NO_PRINTER)
-        info = available[0]
-    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-    if not printer.isValid():
-        raise UserError(NO_PRINTER)
-    return printer
-
-
 def print_cv(cv: CV, template: str, printer_name: str = "") -> RenderResult:
-    printer = open_printer(printer_name)
+    printer = open_printer(printer_name, NO_PRINTER)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setFullPage(True)
     printer.setDocName(file_name(cv))

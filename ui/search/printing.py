@@ -6,12 +6,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtGui import QTextDocument
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
-
 from kiosk.catalogue.search import OfferDetail
-from kiosk.errors import UserError
 from kiosk.i18n import N_, _
+from ui.printer import print_html
 from ui.search import words
 
 NO_PRINTER = N_("No printer is available. Please ask a staff member.")
@@ -34,22 +31,4 @@ def offer_html(offer: OfferDetail) -> str:
 
 def print_offer(document_html: str, printer_name: str = "", pdf: Path | None = None) -> str:
     """Print; returns where it went. UserError(NO_PRINTER) when there is no printer."""
-    if pdf is not None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(pdf))
-    else:
-        info = (
-            QPrinterInfo.printerInfo(printer_name)
-            if printer_name
-            else QPrinterInfo.defaultPrinter()
-        )
-        if info.isNull():
-            raise UserError(NO_PRINTER)
-        printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-        if not printer.isValid():
-            raise UserError(NO_PRINTER)
-    document = QTextDocument()
-    document.setHtml(document_html)
-    document.print_(printer)
-    return str(pdf) if pdf is not None else printer.printerName()
+    return print_html(document_html, printer_name, pdf, NO_PRINTER)

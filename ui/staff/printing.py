@@ -6,12 +6,11 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtGui import QTextDocument
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrinterInfo
 
 from kiosk import __version__
-from kiosk.errors import UserError
 from kiosk.i18n import N_, _
+from ui.printer import print_html
 
 NO_PRINTER = N_("No printer found. Check that it is switched on and installed.")
 
@@ -28,25 +27,7 @@ def test_page_html(agency: str = "") -> str:
 
 def print_test_page(printer_name: str = "", pdf: Path | None = None, agency: str = "") -> str:
     """Print the test page; returns where it went. UserError when there is no printer."""
-    if pdf is not None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(pdf))
-        target = str(pdf)
-    else:
-        info = (
-            QPrinterInfo.printerInfo(printer_name)
-            if printer_name
-            else QPrinterInfo.defaultPrinter()
-        )
-        if info.isNull():
-            raise UserError(NO_PRINTER)
-        printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-        target = info.printerName()
-    document = QTextDocument()
-    document.setHtml(test_page_html(agency))
-    document.print_(printer)
-    return target
+    return print_html(test_page_html(agency), printer_name, pdf, NO_PRINTER)
 
 
 def printer_state(printer_name: str) -> str:
