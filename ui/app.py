@@ -202,7 +202,7 @@ def _settle(window: Any, app: Any, timeout_s: float = 10.0) -> None:
     """Process events until the screen's work off the UI thread has come back."""
     deadline = time.monotonic() + timeout_s
     app.processEvents()
-    while window.ctx.tasks._relays and time.monotonic() < deadline:
+    while window.ctx.tasks.pending() and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
     for _ in range(3):

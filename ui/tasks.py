@@ -67,5 +67,9 @@ class Tasks(QObject):
         relay.failed.connect(failed)
         self._pool.start(_Job(fn, relay, context))
 
+    def pending(self) -> int:
+        """Jobs started whose result has not yet come back to the UI thread."""
+        return len(self._relays)
+
     def wait(self, msecs: int = 5000) -> bool:
         return self._pool.waitForDone(msecs)

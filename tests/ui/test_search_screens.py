@@ -268,7 +268,7 @@ def test_every_control_is_named_and_large(qtbot, window, live, name: str) -> Non
     offers.state.offer_id = "B1"
     offers.state.domain = "D"
     window.show_screen(name)
-    qtbot.waitUntil(lambda: not window.ctx.tasks._relays, timeout=5000)
+    qtbot.waitUntil(lambda: not window.ctx.tasks.pending(), timeout=5000)
     qtbot.wait(1)
     buttons = [
         b
