@@ -75,8 +75,7 @@ class StepScreen(Screen):
             self.keyboard.setMinimumHeight(300)
             self.keyboard.submitted.connect(self.submit_field)
             self.layout_.addWidget(self.keyboard)
-            keyboard = self.keyboard
-            ctx.language_changed.connect(lambda *_a: keyboard.retranslate())
+            ctx.language_changed.connect(self._retranslate_keyboard)
         self.nav = nav = QHBoxLayout()
         nav.setSpacing(24)
         self.back = SpokenButton(
@@ -101,6 +100,10 @@ class StepScreen(Screen):
         self.layout_.addLayout(nav)
         ctx.language_changed.connect(self._arrows)
         self._arrows()
+
+    def _retranslate_keyboard(self, *_args: object) -> None:
+        if self.keyboard is not None:
+            self.keyboard.retranslate()
 
     def _arrows(self, *_args: object) -> None:
         # Next points the way the person reads: to the left in Arabic.

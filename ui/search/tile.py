@@ -24,6 +24,7 @@ class WrappedTile(SpokenToolButton):
         self.picture = QLabel()
         self.picture.setPixmap(icon(pictogram, "tile").pixmap(56, 56))
         self.words = QLabel(self.text())
+        self.words.setTextFormat(Qt.TextFormat.PlainText)
         self.words.setWordWrap(True)
         for part in (self.picture, self.words):
             part.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -35,11 +36,16 @@ class WrappedTile(SpokenToolButton):
             )
         column.addWidget(self.picture)
         column.addWidget(self.words, 1)
-        ctx.language_changed.connect(lambda *_a: self.words.setText(self.text()))
+
+    def retranslate(self, *_args: object) -> None:
+        # The one language listener, a bound method: it dies with the tile (a lambda did not).
+        super().retranslate()
+        words = getattr(self, "words", None)  # the button's set-up runs before ours
+        if words is not None:
+            words.setText(self.text())
 
     def refresh(self) -> None:
-        self._kiosk_retranslate()  # type: ignore[attr-defined]
-        self.words.setText(self.text())
+        self.retranslate()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # The tile's frame and colour only; the labels inside draw the picture and words.

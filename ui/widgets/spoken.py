@@ -81,11 +81,16 @@ def _guard(ctx: UiContext) -> TouchGuard:
 
 
 class _Spoken:
-    """Shared set-up for both button kinds (composition through a helper, not a Qt mixin)."""
+    """Shared set-up for both button kinds (composition through a helper, not a Qt mixin).
+
+    The language listener is the button's own bound method: PySide6 drops a connection to a
+    QObject's method when that object is destroyed. A closure would outlive the button (cards
+    and chips are rebuilt on every search) and raise on the next language change.
+    """
 
     @staticmethod
     def setup(
-        button: QAbstractButton,
+        button: SpokenButton | SpokenToolButton,
         ctx: UiContext,
         label: Text,
         icon: str | None,
@@ -95,26 +100,21 @@ class _Spoken:
         button.setProperty("role", role)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.installEventFilter(_guard(ctx))
-        state = {"label": label, "hint": hint, "icon": icon}
+        button._kiosk_state = {"label": label, "hint": hint, "icon": icon}
+        ctx.language_changed.connect(button.retranslate)
+        button.retranslate()
+        if icon:
+            from ui.icons import icon as make_icon
 
-        def retranslate(*_args: object) -> None:
-            text = _render(state["label"])  # type: ignore[arg-type]
-            button.setText(text)
-            button.setAccessibleName(text)
-            hint_value = state["hint"]
-            button.setAccessibleDescription(_render(hint_value) if hint_value else "")  # type: ignore[arg-type]
+            button.setIcon(make_icon(icon, role))
 
-        def restyle(*_args: object) -> None:
-            if state["icon"]:
-                from ui.icons import icon as make_icon
-
-                button.setIcon(make_icon(str(state["icon"]), role))
-
-        button._kiosk_retranslate = retranslate  # type: ignore[attr-defined]
-        button._kiosk_state = state  # type: ignore[attr-defined]
-        ctx.language_changed.connect(retranslate)
-        retranslate()
-        restyle()
+    @staticmethod
+    def retranslate(button: QAbstractButton, state: dict[str, Text | None]) -> None:
+        text = _render(state["label"])  # type: ignore[arg-type]
+        button.setText(text)
+        button.setAccessibleName(text)
+        hint = state["hint"]
+        button.setAccessibleDescription(_render(hint) if hint else "")
 
 
 class SpokenButton(QPushButton):
@@ -132,9 +132,15 @@ class SpokenButton(QPushButton):
         self.setIconSize(QSize(icon_size, icon_size))
         _Spoken.setup(self, ctx, label, icon, role, hint)
 
+    def retranslate(self, *_args: object) -> None:
+        _Spoken.retranslate(self, self._kiosk_state)
+
+    def _kiosk_retranslate(self) -> None:  # the name older callers use
+        self.retranslate()
+
     def set_label(self, label: Text) -> None:
-        self._kiosk_state["label"] = label  # type: ignore[attr-defined]
-        self._kiosk_retranslate()  # type: ignore[attr-defined]
+        self._kiosk_state["label"] = label
+        self.retranslate()
 
 
 class SpokenToolButton(QToolButton):
@@ -156,6 +162,16 @@ class SpokenToolButton(QToolButton):
         self.setIconSize(QSize(icon_size, icon_size))
         self.setCheckable(checkable)
         _Spoken.setup(self, ctx, label, icon, role, hint)
+
+    def retranslate(self, *_args: object) -> None:
+        _Spoken.retranslate(self, self._kiosk_state)
+
+    def _kiosk_retranslate(self) -> None:  # the name older callers use
+        self.retranslate()
+
+    def set_label(self, label: Text) -> None:
+        self._kiosk_state["label"] = label
+        self.retranslate()
 
 
 class TLabel(QLabel):
