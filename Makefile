@@ -7,7 +7,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 LOCALES := fr en ar
-# Debian package -> a file it provides, to see whether it is already there.
+# Debian package -> a file it provides, to see whether it is already there. The journey tests
+# (tests/journeys) need Xvfb, xdotool, a D-Bus session, the accessibility bus and pyatspi.
 SYSTEM_PACKAGES := espeak-ng:/usr/bin/espeak-ng libespeak-ng1:/usr/lib/x86_64-linux-gnu/libespeak-ng.so.1 \
 	alsa-utils:/usr/bin/aplay poppler-utils:/usr/bin/pdftotext sox:/usr/bin/sox \
 	fonts-noto-core:/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf \
@@ -24,7 +25,10 @@ SYSTEM_PACKAGES := espeak-ng:/usr/bin/espeak-ng libespeak-ng1:/usr/lib/x86_64-li
 	libxcb-shape0:/usr/lib/x86_64-linux-gnu/libxcb-shape.so.0 \
 	libxcb-render-util0:/usr/lib/x86_64-linux-gnu/libxcb-render-util.so.0 \
 	libxcb-image0:/usr/lib/x86_64-linux-gnu/libxcb-image.so.0 \
-	libcups2:/usr/lib/x86_64-linux-gnu/libcups.so.2
+	libcups2:/usr/lib/x86_64-linux-gnu/libcups.so.2 \
+	xvfb:/usr/bin/Xvfb xdotool:/usr/bin/xdotool dbus:/usr/bin/dbus-daemon dbus:/usr/bin/dbus-send \
+	at-spi2-core:/usr/libexec/at-spi-bus-launcher \
+	python3-pyatspi:/usr/lib/python3/dist-packages/pyatspi/__init__.py
 
 .PHONY: run test lint typecheck bench translations extract update-po docs system venv clean screenshots
 
