@@ -103,6 +103,25 @@ class Translator:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.catalogue(self.language.code).ngettext(singular, plural, n)
 
+    def texts(self, code: str) -> set[str]:
+        """Every text the catalogues give in language ``code``, placeholders left unfilled.
+
+        What the kiosk itself says, as opposed to what a person typed: the speech cache keeps
+        only these on disk. English is the message ids themselves.
+        """
+        found: set[str] = set()
+        codes = LANGUAGES if code == "en" else (code,)
+        for each in codes:
+            catalog = getattr(self.catalogue(each), "_catalog", None) or {}
+            for key, value in catalog.items():
+                if not key:
+                    continue  # the header entry: metadata, never said
+                if each == code:
+                    found.add(value)
+                if code == "en":
+                    found.add(key[0] if isinstance(key, tuple) else key)
+        return found
+
 
 translator = Translator()
 

@@ -1,7 +1,9 @@
 """Already synthesised phrases, on disk and in memory.
 
 A kiosk says the same few hundred phrases all day; synthesising them once and keeping the WAV
-makes the first audio of a screen near-instant and spares the CPU.
+makes the first audio of a screen near-instant and spares the CPU. Only the kiosk's own fixed
+texts may go to disk: audio of what a person typed or of their data is `private`, kept in
+memory only and dropped by `forget_private` when their session ends.
 """
 
 from __future__ import annotations
@@ -19,6 +21,42 @@ log = logging.getLogger(__name__)
 
 _SUFFIX = ".wav.cache"
 _DIGEST = 32  # bytes of sha256 stored in front of each entry to detect torn or damaged files
+
+
+# Entries live in this subfolder of the configured cache folder. Versions before it wrote
+# audio of typed texts too, straight into the folder: those are removed at start-up.
+FOLDER = "fixed-texts-1"
+
+
+def fixed_texts_folder(cache_dir: Path) -> Path:
+    """The folder for this version's entries, with everything older in ``cache_dir`` removed."""
+    cache_dir = Path(cache_dir)
+    current = cache_dir / FOLDER
+    try:
+        with os.scandir(cache_dir) as it:
+            old = [Path(e.path) for e in it if e.name != FOLDER]
+    except FileNotFoundError:
+        return current
+    except OSError as exc:
+        log.warning("speech cache folder unreadable, old entries not checked: %s", exc)
+        return current
+    for path in old:
+        _remove_tree(path)
+    if old:
+        log.info("speech cache: %d entries of an older version removed", len(old))
+    return current
+
+
+def _remove_tree(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        with contextlib.suppress(OSError), os.scandir(path) as it:
+            for entry in list(it):
+                _remove_tree(Path(entry.path))
+        with contextlib.suppress(OSError):
+            path.rmdir()
+        return
+    with contextlib.suppress(OSError):
+        path.unlink()
 
 
 def phrase_key(voice: str, rate: int, text: str) -> str:
@@ -42,6 +80,7 @@ class PhraseCache:
         self.max_bytes = max_bytes
         self.memory_entries = memory_entries
         self._memory: OrderedDict[str, bytes] = OrderedDict()
+        self._private: OrderedDict[str, bytes] = OrderedDict()
         self._lock = threading.Lock()
         self._disk_bytes: int | None = None  # counted lazily: the first put scans the folder
         self._disk_ok = True
@@ -57,6 +96,10 @@ class PhraseCache:
     def get(self, voice: str, rate: int, text: str) -> bytes | None:
         key = phrase_key(voice, rate, text)
         with self._lock:
+            data = self._private.get(key)
+            if data is not None:
+                self._private.move_to_end(key)
+                return data
             data = self._memory.get(key)
             if data is not None:
                 self._memory.move_to_end(key)
@@ -67,16 +110,29 @@ class PhraseCache:
                 self._remember(key, data)
             return data
 
-    def put(self, voice: str, rate: int, text: str, data: bytes) -> None:
+    def put(self, voice: str, rate: int, text: str, data: bytes, *, private: bool = False) -> None:
+        """Keep ``data``; a `private` phrase (anything not a fixed text) never touches disk."""
         key = phrase_key(voice, rate, text)
         with self._lock:
+            if private:
+                self._remember_private(key, data)
+                return
             self._remember(key, data)
             self._write(key, data)
+
+    def forget_private(self) -> None:
+        """Drop every private phrase: the person they came from has gone."""
+        with self._lock:
+            self._private.clear()
+
+    def private_count(self) -> int:
+        with self._lock:
+            return len(self._private)
 
     def __contains__(self, item: tuple[str, int, str]) -> bool:
         key = phrase_key(*item)
         with self._lock:
-            return key in self._memory or self._path(key).is_file()
+            return key in self._private or key in self._memory or self._path(key).is_file()
 
     def disk_bytes(self) -> int:
         """Bytes the cache occupies on disk now."""
@@ -87,6 +143,7 @@ class PhraseCache:
         """Forget the in-memory copies (the disk stays): mostly for tests and memory pressure."""
         with self._lock:
             self._memory.clear()
+            self._private.clear()
 
     def _path(self, key: str) -> Path:
         return self.directory / (key + _SUFFIX)
@@ -98,6 +155,14 @@ class PhraseCache:
         self._memory.move_to_end(key)
         while len(self._memory) > self.memory_entries:
             self._memory.popitem(last=False)
+
+    def _remember_private(self, key: str, data: bytes) -> None:
+        if self.memory_entries == 0:
+            return
+        self._private[key] = data
+        self._private.move_to_end(key)
+        while len(self._private) > self.memory_entries:
+            self._private.popitem(last=False)
 
     def _touch(self, key: str) -> None:
         if self._disk_ok:

@@ -6,8 +6,9 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kiosk.speech.cache import PhraseCache
+from kiosk.speech.cache import PhraseCache, fixed_texts_folder
 from kiosk.speech.fake import SilentSpeaker
+from kiosk.speech.fixed import catalogue_texts
 from kiosk.speech.player import NullPlayer, Player, make_player
 from kiosk.speech.speaker import Speaker, ThreadedSpeaker
 from kiosk.speech.synth import DEFAULT_LANGUAGES, Pyttsx3Synthesizer
@@ -32,7 +33,10 @@ def make_speaker(
 
     Without usable sound output, speech is still synthesised (and cached) but played by a
     `NullPlayer`, and `problems()` says why. With speech disabled nothing is synthesised.
+    Only the catalogue's fixed texts are cached on disk; audio of older versions, which
+    cached typed texts too, is removed.
     """
+    folder = fixed_texts_folder(cache_dir)  # even with speech off: old typed audio goes
     if not enabled:
         return SilentSpeaker(default_volume)
     problems: list[str] = []
@@ -45,11 +49,12 @@ def make_speaker(
     speaker = ThreadedSpeaker(
         Pyttsx3Synthesizer(languages),
         player,
-        PhraseCache(cache_dir, cache_bytes),
+        PhraseCache(folder, cache_bytes),
         rate,
         default_volume,
         on_audio=on_audio,
         problems=problems,
+        fixed=catalogue_texts(),
     )
     # Voice problems are only known once the worker has started the engine; wait briefly so
     # the caller can report them at start-up.

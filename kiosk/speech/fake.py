@@ -51,18 +51,23 @@ class SilentSpeaker:
     def problems(self) -> list[str]:
         return list(self._problems)
 
+    def forget_private(self) -> None:
+        self._last = None
+
     def close(self) -> None:
         self.closed = True
 
 
 class RecordingSpeaker(SilentSpeaker):
     """A `Speaker` for tests and screenshots: ``said`` lists every (text, language) asked,
-    repeats included, and ``stops`` counts explicit `stop` calls."""
+    repeats included, ``stops`` counts explicit `stop` calls and ``forgotten`` the
+    `forget_private` calls (one per ended session)."""
 
     def __init__(self, default_volume: int = 3, problems: list[str] | None = None) -> None:
         super().__init__(default_volume, problems)
         self.said: list[tuple[str, str]] = []
         self.stops = 0
+        self.forgotten = 0
 
     def say(self, text: str, language: str) -> None:
         super().say(text, language)
@@ -70,6 +75,10 @@ class RecordingSpeaker(SilentSpeaker):
 
     def stop(self) -> None:
         self.stops += 1
+
+    def forget_private(self) -> None:
+        super().forget_private()
+        self.forgotten += 1
 
     @property
     def texts(self) -> list[str]:

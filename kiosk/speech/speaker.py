@@ -49,6 +49,11 @@ class Speaker(Protocol):
 
     def problems(self) -> list[str]: ...
 
+    def forget_private(self) -> None:
+        """The session has ended: stop, and drop everything kept of what the person said or
+        typed (the last text, for "repeat"; audio of anything but the kiosk's fixed texts)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -102,6 +107,10 @@ class ThreadedSpeaker:
 
     ``on_audio`` is called with ``time.perf_counter()`` when the first sentence of an
     utterance is handed to the player; the latency benchmark hooks in there.
+
+    ``fixed(sentence, language)`` tells which sentences are the kiosk's own fixed texts: only
+    their audio is written to the disk cache. Without it nothing goes to disk; everything else
+    stays in memory until `forget_private`.
     """
 
     def __init__(
@@ -113,8 +122,11 @@ class ThreadedSpeaker:
         default_volume: int,
         on_audio: Callable[[float], None] | None = None,
         problems: Sequence[str] = (),
+        fixed: Callable[[str, str], bool] | None = None,
     ) -> None:
         self._synth = synthesizer
+        self._fixed = fixed
+        self._session = 0  # bumped by forget_private: audio synthesised before is not kept
         self._player = player
         self._cache = cache
         self._rate = rate
@@ -193,6 +205,17 @@ class ThreadedSpeaker:
         with self._lock:
             return list(dict.fromkeys([*self._problems, *found]))
 
+    def forget_private(self) -> None:
+        with self._lock:
+            self._generation += 1
+            self._session += 1
+            self._last = None
+            # Under the lock the worker also holds to store private audio: a sentence being
+            # synthesised right now cannot slip into the cache after this.
+            if self._cache is not None:
+                self._cache.forget_private()
+        self._player.stop()
+
     def close(self) -> None:
         with self._lock:
             if self._closed:
@@ -267,14 +290,31 @@ class ThreadedSpeaker:
             self._player.play(wav)
 
     def _wav(self, sentence: str, language: str) -> bytes:
-        if self._cache is not None:
-            cached = self._cache.get(language, self._rate, sentence)
-            if cached is not None:
-                return cached
+        cache = self._cache
+        if cache is None:
+            return self._synth.synthesize(sentence, language, self._rate)
+        cached = cache.get(language, self._rate, sentence)
+        if cached is not None:
+            return cached
+        with self._lock:
+            session = self._session
         wav = self._synth.synthesize(sentence, language, self._rate)
-        if self._cache is not None:
-            self._cache.put(language, self._rate, sentence, wav)
+        if self._is_fixed(sentence, language):
+            cache.put(language, self._rate, sentence, wav)
+        else:
+            with self._lock:
+                if session == self._session:  # the person is still there
+                    cache.put(language, self._rate, sentence, wav, private=True)
         return wav
+
+    def _is_fixed(self, sentence: str, language: str) -> bool:
+        if self._fixed is None:
+            return False
+        try:
+            return self._fixed(sentence, language)
+        except Exception:  # when in doubt, the audio stays off the disk
+            log.exception("speech: could not tell a fixed text")
+            return False
 
     def _notify_audio(self) -> None:
         hook = self.on_audio

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kiosk.i18n import _
 from kiosk.speech import (
     MAX_VOLUME,
     PhraseCache,
@@ -474,10 +475,10 @@ def test_make_speaker_with_no_player_still_synthesises_and_caches(tmp_path: Path
     assert isinstance(s, ThreadedSpeaker)
     s.on_audio = moments.append
     try:
-        s.say("Bonjour.", "fr")
+        s.say(_("Back") + ".", "fr")  # a fixed text of the kiosk: cached on disk
         assert s.wait_idle(TIMEOUT)
         assert moments, s.problems()
         assert not [p for p in s.problems() if "fr" in p]
     finally:
         s.close()
-    assert list((tmp_path / "cache").glob("*.wav.cache"))
+    assert list((tmp_path / "cache").rglob("*.wav.cache"))
