@@ -7,6 +7,7 @@ A configuration file is TOML; a dotted key `section.name` is `name` under `[sect
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import tomllib
@@ -30,6 +31,37 @@ class ConfigError(Exception):
         self.key, self.value, self.expected, self.source = key, value, expected, source
         where = f" in {source}" if source else ""
         super().__init__(f"setting '{key}'{where} has the value {value!r}: expected {expected}")
+
+
+class UnknownSetting(ConfigError):
+    """A key the registry does not declare. Its value is never shown, not even in a log: a
+    misspelt `pasword = "..."` still holds a password."""
+
+    def __init__(self, key: str, source: str = "") -> None:
+        nearest = nearest_setting(key)
+        hint = f"; did you mean '{nearest}'?" if nearest else ""
+        self.key, self.value, self.source = key, "(not shown)", source
+        self.expected = "a known setting (see docs/config.md)"
+        where = f" in {source}" if source else ""
+        Exception.__init__(
+            self,
+            f"setting '{key}'{where} is not a known setting{hint} "
+            "(its value is not shown; see docs/config.md)",
+        )
+
+
+def nearest_setting(key: str) -> str | None:
+    """The declared key an unknown one most likely meant, or None."""
+    last = key.rsplit(".", 1)[-1]
+    same_name = [k for k in REGISTRY if k.rsplit(".", 1)[-1] == last]
+    if same_name:
+        return same_name[0]
+    close = difflib.get_close_matches(key, list(REGISTRY), n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    names = {k.rsplit(".", 1)[-1]: k for k in REGISTRY}
+    close = difflib.get_close_matches(last, list(names), n=1, cutoff=0.6)
+    return names[close[0]] if close else None
 
 
 class ConfigUnreadable(Exception):
@@ -423,7 +455,7 @@ def load(path: Path | None = None, environ: Mapping[str, str] | None = None) -> 
             for key, value in _flatten(table).items():
                 setting = REGISTRY.get(key)
                 if setting is None:
-                    raise ConfigError(key, value, "a known setting (see docs/config.md)", source)
+                    raise UnknownSetting(key, source)
                 values[key] = setting.coerce(value, source)
     for setting in SETTINGS:
         if setting.kind in ("list", "strlist"):
