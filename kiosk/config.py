@@ -174,6 +174,15 @@ SETTINGS: tuple[Setting, ...] = (
         minimum=5,
         maximum=120,
     ),
+    Setting(
+        "session.help_wait_seconds",
+        "int",
+        900,
+        "Seconds without a touch before 'Are you still there?' while a person waits for the "
+        "staff member they asked for (their session is not wiped under them).",
+        minimum=20,
+        maximum=7200,
+    ),
     Setting("speech.enabled", "bool", True, "Speak screens and controls aloud."),
     Setting(
         "speech.rate",

@@ -49,22 +49,18 @@ def _window(
     config: Config,
     kiosk_mode: bool = False,
     speaker_factory: Callable | None = None,  # type: ignore[type-arg]
+    background: bool = False,
 ) -> Iterator:  # type: ignore[type-arg]
-    from kiosk.services import open_kiosk
-    from ui.context import UiContext
-    from ui.main_window import MainWindow
+    """The whole kiosk from `ui.assembly` (the same for run, self-test and screenshots)."""
+    from ui.assembly import assemble
 
-    kiosk = open_kiosk(config, speaker_factory=speaker_factory)
-    ctx = UiContext(kiosk)
-    ctx.set_large_text(ctx.large_text)
-    window = MainWindow(ctx, kiosk_mode=kiosk_mode)
+    kiosk_app = assemble(
+        config, kiosk_mode=kiosk_mode, speaker_factory=speaker_factory, background=background
+    )
     try:
-        yield window
+        yield kiosk_app.window
     finally:
-        window.staff_may_close = True
-        window.close()
-        ctx.close()
-        kiosk.close()
+        kiosk_app.close()
 
 
 def run(config: Config, kiosk_mode: bool = False, exit_when_shown: bool = False) -> int:
@@ -75,7 +71,7 @@ def run(config: Config, kiosk_mode: bool = False, exit_when_shown: bool = False)
     app = _application()
     from PySide6.QtCore import QTimer
 
-    with _window(config, kiosk_mode) as window:
+    with _window(config, kiosk_mode, background=True) as window:
         if kiosk_mode:
             # Without a window manager (a bare X session on a kiosk) full-screen is only a
             # hint: cover the screen explicitly.

@@ -6,14 +6,19 @@ go back to the configured defaults when it ends.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
+from kiosk.config import Config
 from kiosk.errors import Explained
 from kiosk.i18n import LANGUAGES, translator
 from kiosk.services import Kiosk
 from ui import theme
 from ui.tasks import Tasks
+
+log = logging.getLogger(__name__)
 
 
 class UiContext(QObject):
@@ -21,12 +26,22 @@ class UiContext(QObject):
     modes_changed = Signal()
     error_shown = Signal(object)  # Explained
     help_requested = Signal(bool)  # a marker staff can see, until the session ends
+    queued = Signal()  # something went into the outbox: deliver it now
+    config_changed = Signal(object)  # staff saved settings: the new effective Config
+    sync_changed = Signal(object)  # the scheduler's Snapshot, delivered on the UI thread
+    finish_requested = Signal()  # the person touched "I've finished"
 
-    def __init__(self, kiosk: Kiosk, parent: QObject | None = None) -> None:
+    def __init__(
+        self, kiosk: Kiosk, parent: QObject | None = None, file_config: Config | None = None
+    ) -> None:
         super().__init__(parent)
         self.kiosk = kiosk
         self.speaker = kiosk.speaker
         self.config = kiosk.config
+        # The configuration file's values, under the staff overrides that make `config`.
+        self.file_config = file_config or kiosk.config
+        self.help_is_requested = False
+        self.sync_snapshot: object | None = None
         self.tasks = Tasks(self.show_error, self)
         self.hold_ms = self.config.get_int("touch.hold_to_speak_ms")
         self.listen_first = self.config.get_bool("touch.listen_first")
@@ -56,6 +71,27 @@ class UiContext(QObject):
         if isinstance(app, QApplication):
             app.setLayoutDirection(Qt.RightToLeft if rtl else Qt.LeftToRight)
         self.language_changed.emit(code)
+
+    def apply_config(self, config: Config) -> None:
+        """Staff saved settings: every part reads them from here from now on."""
+        self.config = self.kiosk.config = config
+        self.hold_ms = config.get_int("touch.hold_to_speak_ms")
+        self.config_changed.emit(config)
+
+    def count(self, name: str) -> None:
+        """One more of an anonymous daily counter; a disk problem never stops the person."""
+        from kiosk.staff import counters
+
+        try:
+            counters.count(self.kiosk.store, name)
+        except Exception:
+            log.exception("counter %s could not be written", name)
+
+    def can_send(self, kind: str) -> bool:
+        """Whether an outbox item of `kind` has somewhere to go on this kiosk."""
+        from kiosk.sync.run import routes
+
+        return kind in routes(self.config)
 
     # -- speech ---------------------------------------------------------------------------
     def say(self, text: str, language: str | None = None) -> None:

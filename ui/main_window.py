@@ -1,28 +1,45 @@
-"""The window: the bar, the staff status line, and one screen at a time.
+"""The window: the bar, the help marker, notices, and one screen at a time.
 
 It owns navigation, the live language switch and the inactivity flow: after the idle time a
 spoken countdown; then the session ends and everything the person did not keep is wiped.
+Staff diagnostics are never shown here: they belong to staff mode's status page.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from kiosk.errors import Explained
-from kiosk.i18n import _, format_number
+from kiosk.config import Config
+from kiosk.errors import Explained, explain
+from kiosk.i18n import N_, format_number
 from kiosk.session import IdleClock, IdleState
+from kiosk.staff import counters
 from ui.context import UiContext
 from ui.screens import screen_classes
 from ui.screens.base import Screen
+from ui.screens.goodbye import GoodbyeScreen
+from ui.screens.help import cancel as cancel_help
 from ui.screens.still_here import StillHereScreen
 from ui.screens.welcome import WelcomeScreen
 from ui.widgets.bar import Bar
-from ui.widgets.spoken import TLabel
+from ui.widgets.spoken import SpokenButton, TLabel
+
+log = logging.getLogger(__name__)
+NOTICE_MS = 12000  # an error sentence stays long enough to be read slowly
 
 SPOKEN_SECONDS = (10, 5, 3, 2, 1)  # the countdown is heard, not only seen
 TOUCH_EVENTS = {
@@ -58,12 +75,30 @@ class Screens(Mapping[str, Screen]):
         return list(self._built.values())
 
 
+class HelpBand(QFrame):
+    """The marker staff see from across the room while a person waits for them; the person
+    can cancel it. A band of its own under the bar, so it never squeezes the bar's labels."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "alert-band")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(24, 8, 24, 8)
+        self.label = TLabel(ctx, N_("Help requested: a staff member is coming."), role="alert")
+        self.label.setProperty("bar", True)
+        self.cancel = SpokenButton(ctx, N_("I no longer need help"), "mdi6.close-circle")
+        self.cancel.clicked.connect(lambda: cancel_help(ctx))
+        row.addWidget(self.label, 1)
+        row.addWidget(self.cancel)
+        self.hide()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext, kiosk_mode: bool = False) -> None:
         super().__init__()
         self.ctx = ctx
         self.kiosk_mode = kiosk_mode
-        self.staff_may_close = False  # only staff mode (a later issue) sets it
+        self.staff_may_close = False  # only staff mode's "Exit the kiosk" sets it
         self.setWindowTitle("France Travail")
         if kiosk_mode:
             self.setWindowFlags(
@@ -75,11 +110,19 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         self.bar = Bar(ctx)
-        self.status = TLabel(ctx, lambda: self._status_text(), role="status")
+        self.help_band = HelpBand(ctx)
+        self._notice_text = ""
+        self.notice = TLabel(ctx, lambda: self._notice_text, role="alert")
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice.hide()
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(self.notice.hide)
         self.stack = QStackedWidget()
         column.addWidget(self.bar)
+        column.addWidget(self.help_band)
+        column.addWidget(self.notice)
         column.addWidget(self.stack, 1)
-        column.addWidget(self.status)
         self.setCentralWidget(central)
 
         self.screens = Screens(screen_classes(), self._build_screen)
@@ -91,14 +134,21 @@ class MainWindow(QMainWindow):
         self.still_here.still_here.connect(self._resume)
         self.bar.home_requested.connect(lambda: self.show_screen("home"))
         self.bar.repeat_requested.connect(self.repeat)
+        self.bar.finish_requested.connect(self.finish)
         ctx.language_changed.connect(self._language_changed)
         ctx.error_shown.connect(self._error_shown)
-        ctx.help_requested.connect(self.bar.set_help_requested)
+        ctx.help_requested.connect(self._help_requested)
+        ctx.config_changed.connect(self._config_changed)
 
         self.idle = IdleClock(
             ctx.config.get_int("session.idle_seconds"),
             ctx.config.get_int("session.warning_seconds"),
         )
+        self._goodbye_timer = QTimer(self)
+        self._goodbye_timer.setSingleShot(True)
+        self._goodbye_timer.setInterval(GoodbyeScreen.SECONDS * 1000)
+        self._goodbye_timer.timeout.connect(self._after_goodbye)
+        self.help_band.setVisible(ctx.help_is_requested)
         self._before_warning = "home"
         self._last_spoken_second = -1
         self._timer = QTimer(self)
@@ -107,7 +157,6 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
-        self._refresh_status()
         self.show_screen("welcome", speak=False)
 
     # -- screens --------------------------------------------------------------------------
@@ -125,8 +174,11 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, name: str, speak: bool = True) -> None:
         screen = self.screens[name]
+        if screen is not self.stack.currentWidget():
+            self.notice.hide()  # a notice is about the screen it appeared on
         self.stack.setCurrentWidget(screen)
-        self.bar.home.setVisible(name not in ("welcome", "home", "still_here"))
+        self.bar.home.setVisible(name not in ("welcome", "home", "still_here", "goodbye"))
+        self.bar.finish.setVisible(name not in ("welcome", "goodbye"))
         self.ctx.disarm()
         screen.shown()
         if speak:
@@ -137,8 +189,15 @@ class MainWindow(QMainWindow):
 
     # -- the session ----------------------------------------------------------------------
     def start_session(self, language: str) -> None:
+        self._goodbye_timer.stop()
         self.ctx.set_language(language)
-        self.ctx.kiosk.sessions.start(language)
+        try:
+            self.ctx.kiosk.sessions.start(language)
+            store = self.ctx.kiosk.store
+            counters.count(store, counters.SESSIONS)
+            counters.count(store, counters.language(language))
+        except Exception as exc:  # a full or read-only disk: the person is still served
+            self.ctx.show_error(explain(exc, "session start"))
         self.idle.touch(time.monotonic())
         self._timer.start()
         self.show_screen("home")
@@ -146,10 +205,45 @@ class MainWindow(QMainWindow):
     def end_session(self) -> None:
         """Wipe what the person did not keep and get ready for the next one."""
         self._timer.stop()
-        self.ctx.kiosk.sessions.end()
-        self.ctx.help_requested.emit(False)
+        self._goodbye_timer.stop()
+        self._wipe()
         self.ctx.reset_for_next_person()
         self.show_screen("welcome", speak=False)
+
+    def finish(self) -> None:
+        """ "I've finished": the person's data is wiped at once, then a goodbye is shown and
+        said in their language; the language and modes go back to the defaults after it."""
+        self._timer.stop()
+        self._wipe()
+        self.show_screen("goodbye")
+        self._goodbye_timer.start()
+
+    def _after_goodbye(self) -> None:
+        if self.current.NAME == "goodbye":
+            self.ctx.reset_for_next_person()
+            self.show_screen("welcome", speak=False)
+
+    def _wipe(self) -> None:
+        if self.ctx.help_is_requested:
+            cancel_help(self.ctx)
+        self.notice.hide()
+        try:
+            self.ctx.kiosk.sessions.end()
+        except Exception as exc:
+            log.exception("session could not be wiped")
+            self.ctx.kiosk.problems.append(f"session wipe failed: {type(exc).__name__}: {exc}")
+
+    def _help_requested(self, on: bool) -> None:
+        self.help_band.setVisible(on)
+        # While the person waits for the staff member they were promised, the session is
+        # not wiped under them: the idle time grows to session.help_wait_seconds.
+        config = self.ctx.config
+        key = "session.help_wait_seconds" if on else "session.idle_seconds"
+        self.idle.idle_seconds = config.get_int(key)
+
+    def _config_changed(self, config: Config) -> None:
+        key = "session.help_wait_seconds" if self.ctx.help_is_requested else "session.idle_seconds"
+        self.idle.idle_seconds = config.get_int(key)
 
     def tick(self, now: float | None = None) -> None:
         now = time.monotonic() if now is None else now
@@ -186,21 +280,20 @@ class MainWindow(QMainWindow):
     # -- language and status ----------------------------------------------------------------
     def _language_changed(self, _code: str) -> None:
         self.setLayoutDirection(QApplication.layoutDirection())
-        self._refresh_status()
-        if self.current is not self.welcome:
+        if self.current not in (self.welcome, self.screens["goodbye"]):
             self.ctx.say(self.current.spoken_intro())
 
-    def _status_text(self) -> str:
-        line = self.ctx.kiosk.status_line()
-        return _("For staff: {problems}").format(problems=line) if line else ""
-
-    def _refresh_status(self) -> None:
-        self.status.retranslate()
-        self.status.setVisible(bool(self.ctx.kiosk.status_line()))
-
     def _error_shown(self, explained: Explained) -> None:
-        self.ctx.kiosk.problems.append(explained.technical)
-        self._refresh_status()
+        """The person sees the calm sentence they hear; staff find the precise one in staff
+        mode's status page."""
+        problems = self.ctx.kiosk.problems
+        if explained.technical not in problems:
+            problems.append(explained.technical)
+            del problems[:-20]  # the newest few; the log keeps them all
+        self._notice_text = explained.user
+        self.notice.retranslate()
+        self.notice.show()
+        self._notice_timer.start(NOTICE_MS)
 
     # -- kiosk mode: no way out without staff ------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

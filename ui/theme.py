@@ -115,6 +115,7 @@ def stylesheet(large: bool) -> str:
     QPushButton[role="chip"] {{ color: {r["bar"].fg}; background: {r["bar"].bg};
         font-size: {bar_text}px; padding: 4px 8px; }}
     QLabel[role="alert"][bar="true"] {{ font-size: {bar_text}px; }}
+    QFrame[role="alert-band"] {{ background: {r["alert"].bg}; }}
     QPushButton[role="key"] {{ color: {r["key"].fg}; background: {r["key"].bg};
         border: 2px solid {INK}; border-radius: 8px; font-size: {px(28, large)}px; }}
     QPushButton[role="language"] {{ font-size: {px(36, large)}px; font-weight: bold;

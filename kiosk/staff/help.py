@@ -40,3 +40,22 @@ def request_help(
         log.exception("help request could not be queued for the hub")
     else:
         log.info("help requested; queued for the hub")
+
+
+def cancel_help(
+    store_db: sqlite_utils.Database,
+    now: Callable[[], dt.datetime] | None = None,
+) -> None:
+    """The person no longer waits: the hub's marker for this kiosk can be cleared."""
+    at = (now or (lambda: dt.datetime.now(dt.UTC)))()
+    try:
+        outbox = importlib.import_module("kiosk.sync.outbox")
+        outbox.enqueue(
+            store_db,
+            "hub_event",
+            {"type": "help_cancelled", "data": {"at": at.isoformat(timespec="seconds")}},
+        )
+    except Exception:
+        log.exception("help cancellation could not be queued for the hub")
+    else:
+        log.info("help no longer needed; queued for the hub")

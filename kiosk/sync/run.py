@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from kiosk.catalogue.schema import CATALOGUE_SCHEMA
 from kiosk.config import Config
 from kiosk.storage import Schema, connect, migrate
 from kiosk.storage.kiosk_schema import KIOSK_SCHEMA
+from kiosk.sync import outbox
 from kiosk.sync.backoff import Clock, Sleep
 from kiosk.sync.deliver import DeliveryReport, deliver
 from kiosk.sync.francetravail import ApiSettings, FranceTravailClient
@@ -34,6 +36,20 @@ log = logging.getLogger(__name__)
 
 CATALOGUE_FILE = "catalogue.db"
 KIOSK_FILE = "kiosk.db"
+
+# One delivery at a time in this process: the scheduler's delivery worker and a full pass
+# (staff's "sync now") could otherwise both pick the same due item and send it twice.
+_DELIVERY_LOCK = threading.Lock()
+
+
+def routes(config: Config) -> frozenset[str]:
+    """The outbox kinds this kiosk can deliver: what a screen may honestly offer to send."""
+    found = set()
+    if SmtpSettings.from_config(config) is not None:
+        found.add("email")
+    if HubSettings.from_config(config) is not None:
+        found.add("hub_event")
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -66,9 +82,22 @@ def open_db(path: Path, schema: Schema) -> sqlite_utils.Database:
     return db
 
 
+def outbox_reason(report: DeliveryReport, pending: int) -> str:
+    """What the delivery really did, in one line: never "delivered" for what still waits."""
+    parts = [f"outbox: {report.delivered} delivered"]
+    if report.failed:
+        parts.append(f"{report.failed} failed")
+    if report.to_staff:
+        parts.append(f"{report.to_staff} now need staff")
+    parts.append(f"{pending} waiting")
+    if report.not_configured:
+        parts.append(f"no destination configured for {', '.join(sorted(report.not_configured))}")
+    return ", ".join(parts)
+
+
 def _reason(report: PullReport | None) -> str:
     if report is None:
-        return "pull not configured (no francetravail.client_id); outbox delivered"
+        return "pull not configured (no francetravail.client_id)"
     if report.complete:
         return (
             f"pull complete: {report.received} offers (+{report.added} ~{report.updated} "
@@ -95,16 +124,20 @@ def sync_once(
         started = utc_stamp(now())
         run_id = store.execute("INSERT INTO sync_runs (started_at) VALUES (?)", [started]).lastrowid
         report: PullReport | None = None
+        # The outbox first: what people asked to send must not wait behind a long or stuck
+        # pull; then once more after it, for what was queued meanwhile.
+        delivered = _deliver(config, store, now, rng)
         settings = ApiSettings.from_config(config)
         if settings is not None:
             with FranceTravailClient(settings, clock=clock, sleep=sleep, rng=rng) as client:
                 report = pull(
                     client, catalogue, config.get_list("francetravail.departements"), now=now
                 )
-        delivered = _deliver(config, store, now, rng)
+            delivered = _merge(delivered, _deliver(config, store, now, rng))
+        pending = outbox.outbox_counts(store).get(outbox.PENDING, 0)
         result = SyncResult(
             ok=report is None or report.complete,
-            reason=_reason(report),
+            reason=f"{_reason(report)}; {outbox_reason(delivered, pending)}",
             pull=report,
             outbox=delivered,
             started_at=started,
@@ -121,6 +154,17 @@ def sync_once(
         store.conn.close()
 
 
+def _merge(first: DeliveryReport, second: DeliveryReport) -> DeliveryReport:
+    return DeliveryReport(
+        delivered=first.delivered + second.delivered,
+        failed=first.failed + second.failed,
+        to_staff=first.to_staff + second.to_staff,
+        not_configured=sorted(set(first.not_configured) | set(second.not_configured)),
+        errors=(first.errors + [e for e in second.errors if e not in first.errors])[:5],
+        seconds=first.seconds + second.seconds,
+    )
+
+
 def _deliver(
     config: Config,
     store: sqlite_utils.Database,
@@ -131,17 +175,45 @@ def _deliver(
     hub_settings = HubSettings.from_config(config)
     hub = HubClient(hub_settings) if hub_settings else None
     try:
-        return deliver(
-            store,
-            mailer=Mailer(smtp) if smtp else None,
-            hub=hub,
-            max_attempts=config.get_int("sync.max_attempts"),
-            now=now,
-            rng=rng,
-        )
+        with _DELIVERY_LOCK:
+            return deliver(
+                store,
+                mailer=Mailer(smtp) if smtp else None,
+                hub=hub,
+                max_attempts=config.get_int("sync.max_attempts"),
+                now=now,
+                rng=rng,
+            )
     finally:
         if hub is not None:
             hub.close()
+
+
+@dataclass(frozen=True)
+class DeliveryResult:
+    report: DeliveryReport
+    pending: int  # items still waiting after this pass (due later, or with no destination)
+    reason: str
+
+
+def deliver_outbox(
+    config: Config,
+    data_dir: Path,
+    *,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    rng: Callable[[], float] = random.random,
+) -> DeliveryResult:
+    """Only the outbox, on this thread's own connection: the scheduler calls it the moment
+    something is queued, whatever the pull is doing."""
+    store = open_db(data_dir / KIOSK_FILE, KIOSK_SCHEMA)
+    try:
+        report = _deliver(config, store, now, rng)
+        pending = outbox.outbox_counts(store).get(outbox.PENDING, 0)
+    finally:
+        store.conn.close()
+    reason = outbox_reason(report, pending)
+    (log.info if not report.failed else log.warning)("sync: %s", reason)
+    return DeliveryResult(report, pending, reason)
 
 
 def _log(result: SyncResult) -> None:

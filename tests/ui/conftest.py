@@ -56,13 +56,20 @@ def ctx(qapp, kiosk: Kiosk):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def window(qtbot, ctx):  # type: ignore[no-untyped-def]
-    from ui.main_window import MainWindow
+def kiosk_app(qtbot, settings, kiosk, ctx):  # type: ignore[no-untyped-def]
+    """The kiosk as `kiosk run` assembles it (staff gesture, scheduler, exception hook), on the
+    test's own services; the background workers start only when a test asks."""
+    from ui.assembly import assemble
 
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    w.resize(1280, 860)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.staff_may_close = True
+    app = assemble(settings, services=(kiosk, ctx), background=False)
+    qtbot.addWidget(app.window)
+    app.window.resize(1280, 860)
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    yield app
+    app.close()
+
+
+@pytest.fixture
+def window(kiosk_app):  # type: ignore[no-untyped-def]
+    return kiosk_app.window

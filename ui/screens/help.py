@@ -1,17 +1,23 @@
-"""'I need help': a big, spoken confirmation, and a marker staff can see from across the room."""
+"""'I need help': the agency is told (counted, and sent to the hub where there is one), a big
+spoken confirmation, a marker staff can see from across the room, and a way to cancel."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from kiosk.i18n import N_
+from kiosk.staff.help import cancel_help, request_help
 from ui import theme
 from ui.context import UiContext
 from ui.features import Feature
 from ui.icons import icon
 from ui.screens.base import Screen
 from ui.widgets.spoken import SpokenToolButton
+
+log = logging.getLogger(__name__)
 
 
 class HelpScreen(Screen):
@@ -30,13 +36,52 @@ class HelpScreen(Screen):
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.layout_.addStretch(1)
         self.layout_.addWidget(picture)
+        row = QHBoxLayout()
+        row.setSpacing(theme.SPACING)
+        row.addStretch(1)
         self.back = SpokenToolButton(
             ctx, N_("Back to the start"), "mdi6.home", role="tile", icon_size=72
         )
         self.back.setMinimumSize(theme.TILE * 2, 140)
         self.back.clicked.connect(lambda: self.navigate.emit("home"))
-        self.layout_.addWidget(self.back, alignment=Qt.AlignmentFlag.AlignHCenter)
+        row.addWidget(self.back)
+        self.cancel = SpokenToolButton(
+            ctx, N_("I no longer need help"), "mdi6.close-circle", role="tile", icon_size=72
+        )
+        self.cancel.setMinimumSize(theme.TILE * 2, 140)
+        self.cancel.clicked.connect(self._cancel)
+        row.addWidget(self.cancel)
+        row.addStretch(1)
+        self.layout_.addLayout(row)
         self.layout_.addStretch(1)
 
     def shown(self) -> None:
-        self.ctx.help_requested.emit(True)
+        if not self.ctx.help_is_requested:
+            ask_for_help(self.ctx)
+
+    def _cancel(self) -> None:
+        cancel(self.ctx)
+        self.navigate.emit("home")
+
+
+def ask_for_help(ctx: UiContext) -> None:
+    """Count it, queue it for the hub, and show the marker; never fails for the person."""
+    try:
+        request_help(ctx.kiosk.store)
+    except Exception:  # the person must get the confirmation whatever the disk does
+        log.exception("help request could not be recorded")
+    ctx.help_is_requested = True
+    ctx.help_requested.emit(True)
+    ctx.queued.emit()
+
+
+def cancel(ctx: UiContext) -> None:
+    if not ctx.help_is_requested:
+        return
+    try:
+        cancel_help(ctx.kiosk.store)
+    except Exception:
+        log.exception("help cancellation could not be recorded")
+    ctx.help_is_requested = False
+    ctx.help_requested.emit(False)
+    ctx.queued.emit()

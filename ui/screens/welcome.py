@@ -36,7 +36,8 @@ class WelcomeScreen(Screen):
         column.setSpacing(24)
         column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.buttons: dict[str, SpokenButton] = {}
-        for code in ctx.enabled_languages():
+        # Every known language is built; staff choose which are shown (refresh_languages).
+        for code in LANGUAGES:
             native = LANGUAGES[code].native_name
             button = SpokenButton(
                 ctx,
@@ -59,10 +60,18 @@ class WelcomeScreen(Screen):
         self.layout_.addStretch(1)
         self.layout_.addLayout(row)
         self.layout_.addStretch(1)
+        self.refresh_languages()
+        ctx.config_changed.connect(self.refresh_languages)
         self.demo = TLabel(ctx, DEMO, role="demo", wrap=False)
         self.demo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demo.setVisible(catalogue_info(ctx.kiosk.catalogue).kind == "demo")
         self.layout_.addWidget(self.demo, alignment=Qt.AlignmentFlag.AlignHCenter)
+
+    def refresh_languages(self, *_args: object) -> None:
+        enabled = self.ctx.enabled_languages()
+        for code, button in self.buttons.items():
+            button.setVisible(code in enabled)
+        self.retranslate()
 
     def title_text(self) -> str:
         # The greeting in every offered language: a person finds their own before choosing.

@@ -1,9 +1,8 @@
 """Staff mode over the kiosk's window: the PIN first, then the staff panel.
 
-Wiring (in the window, or ui.app):
+Wired by `ui.assembly.assemble`, for the running kiosk and the tests alike:
 
-    from ui.staff.mode import StaffActions, install_staff_mode
-    install_staff_mode(window, ctx, StaffActions(sync_now=...))
+    install_staff_mode(window, ctx, StaffActions(sync_now=scheduler.run_now))
 
 It covers the window with an overlay (a child widget, so it stays inside a frameless,
 always-on-top kiosk window) and takes it away when staff close it. Nothing is spoken.
@@ -59,7 +58,7 @@ class StaffPanel(QWidget):
         self.ctx = ctx
         self.status = StatusPage(ctx)
         self.actions = ActionsPage(ctx, actions or StaffActions())
-        self.settings = SettingsPage(ctx, file_config or ctx.config)
+        self.settings = SettingsPage(ctx, file_config or ctx.file_config)
         self.counters = CountersPage(ctx)
         self.log = LogPage(ctx)
         self.settings.changed.connect(self.settings_changed)
@@ -141,8 +140,10 @@ class StaffOverlay(QWidget):
 
     def _open_panel(self) -> None:
         self.pin.hide()
-        self.panel = StaffPanel(self.ctx, self.actions)
+        self.panel = StaffPanel(self.ctx, self.actions, file_config=self.ctx.file_config)
         self.panel.closed.connect(self.close_staff_mode)
+        # Saved settings reach the running kiosk at once (the screens read ctx.config).
+        self.panel.settings_changed.connect(self.ctx.apply_config)
         self.layout_.addWidget(self.panel)
         self.panel.show()  # added to a widget already shown: not visible on its own
 

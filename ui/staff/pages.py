@@ -108,8 +108,22 @@ class StatusPage(QWidget):
         from ui.staff.printing import printer_state
 
         self._set("printer", _("Printer"), printer_state(self.ctx.config.get_str("printer.name")))
+        self._set("background", _("Background sync"), self._background())
         problems = kiosk.status_line()
         self._set("problems", _("Problems"), problems or _("None"))
+
+    def _background(self) -> str:
+        """What the running kiosk's sync and delivery workers last did, in staff's words."""
+        snap = self.ctx.sync_snapshot
+        if snap is None:
+            return _("Not running")
+        online = {True: _("online"), False: _("offline"), None: _("not checked yet")}
+        parts = [online[getattr(snap, "online", None)]]
+        for attr in ("last_reason", "last_delivery"):
+            text = getattr(snap, attr, "")
+            if text:
+                parts.append(str(text))
+        return " — ".join(parts)
 
     def _sync(self, view: status.SyncView) -> None:
         last = view.last

@@ -1,4 +1,5 @@
-"""The bar on every screen: home, repeat, stop sound, volume, listen-first, large text, language.
+"""The bar on every screen: home, repeat, stop sound, volume, listen-first, large text,
+language, and "I've finished".
 
 These are the controls a person who cannot read needs at any moment, so they never move.
 """
@@ -12,12 +13,13 @@ from kiosk.i18n import LANGUAGES, N_, _
 from kiosk.speech import MAX_VOLUME
 from ui import theme
 from ui.context import UiContext
-from ui.widgets.spoken import SpokenButton, SpokenToolButton, TLabel
+from ui.widgets.spoken import SpokenButton, SpokenToolButton
 
 
 class Bar(QFrame):
     home_requested = Signal()
     repeat_requested = Signal()
+    finish_requested = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,14 +48,10 @@ class Bar(QFrame):
         )
         self.large = tool(N_("Large text"), "mdi6.format-size", N_("Make the text bigger."), True)
         row.addStretch(1)
-        self.help_marker = TLabel(ctx, N_("Help requested"), role="alert", wrap=False)
-        self.help_marker.setProperty("bar", True)
-        self.help_marker.hide()
-        row.addWidget(self.help_marker)
-        row.addStretch(1)
 
+        # Every known language is built; staff choose which are shown (refresh_languages).
         self.languages: dict[str, SpokenButton] = {}
-        for code in ctx.enabled_languages():
+        for code in LANGUAGES:
             native = LANGUAGES[code].native_name
             chip = SpokenButton(ctx, lambda n=native: n, role="chip")
             chip.setCheckable(True)
@@ -61,6 +59,15 @@ class Bar(QFrame):
             chip.clicked.connect(lambda _c=False, c=code: self._choose_language(c))
             row.addWidget(chip)
             self.languages[code] = chip
+        self.finish = tool(
+            N_("I've finished"),
+            "mdi6.exit-run",
+            N_("End my visit now. Everything I did here is erased."),
+        )
+        self.finish.setProperty("finish", True)
+        self.finish.clicked.connect(self.finish_requested)
+        self.refresh_languages()
+        ctx.config_changed.connect(self.refresh_languages)
 
         self.home.clicked.connect(self.home_requested)
         self.repeat.clicked.connect(self.repeat_requested)
@@ -101,5 +108,7 @@ class Bar(QFrame):
             button.setChecked(on)
             button.blockSignals(False)
 
-    def set_help_requested(self, on: bool) -> None:
-        self.help_marker.setVisible(on)
+    def refresh_languages(self, *_args: object) -> None:
+        enabled = self.ctx.enabled_languages()
+        for code, chip in self.languages.items():
+            chip.setVisible(code in enabled)
