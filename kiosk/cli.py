@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -27,6 +28,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    os.umask(0o077)  # what any verb writes (databases, logs, PDFs) is for the kiosk's user only
     args = parser().parse_args(argv)
     if args.verb is None:  # `kiosk` alone starts the kiosk, as a technician would expect
         args = parser().parse_args([*argv, "run"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -59,8 +60,10 @@ def _open(path: Path, schema: Schema, problems: list[str], quick: bool) -> sqlit
     try:
         opened = open_database(path, schema, quick_check=quick)
     except (StorageError, sqlite3.Error, OSError) as exc:
-        # Keep serving people from memory; staff see why nothing is kept.
-        problems.append(f"{schema.name} cannot be used ({exc}); working from memory")
+        # Keep serving people from memory; staff see why nothing is kept. The file itself is
+        # left as it is: it may be healthy and only locked, read-only or on a full disk.
+        reason = str(exc) if isinstance(exc, StorageError) else f"{schema.name}: {exc}"
+        problems.append(f"{reason}; working from memory for this run, nothing is kept")
         log.error("%s cannot be used: %s", schema.name, exc)
         db = sqlite_utils.Database(sqlite3.connect(":memory:", isolation_level=None))
         migrate(db, schema)
@@ -73,6 +76,36 @@ def _open(path: Path, schema: Schema, problems: list[str], quick: bool) -> sqlit
     return opened.db
 
 
+# Only the kiosk's user may read what people made: databases, logs, spoken audio, PDFs.
+PRIVATE_UMASK = 0o077
+_PRIVATE_FOLDERS = ("logs", "speech-cache")
+
+
+def make_private(data_dir: Path) -> None:
+    """New files private from now on (umask), and what an older kiosk left readable closed.
+
+    Only the data directory itself and the kiosk's own entries in it are changed: a data
+    directory set to a shared folder by mistake keeps everything else as it was.
+    """
+    os.umask(PRIVATE_UMASK)
+    if not data_dir.is_dir():
+        return
+    entries = [data_dir]
+    for child in data_dir.iterdir():
+        name = child.name
+        if name.startswith((KIOSK_FILE, CATALOGUE_FILE)) or name in _PRIVATE_FOLDERS:
+            entries.append(child)
+            if child.is_dir() and not child.is_symlink():
+                entries.extend(child.iterdir())
+    for entry in entries:
+        try:
+            if entry.is_symlink():
+                continue
+            entry.chmod(0o700 if entry.is_dir() else 0o600)
+        except OSError as exc:
+            log.warning("cannot make %s private: %s", entry, exc)
+
+
 def open_kiosk(
     config: Config,
     speaker_factory: Callable[[Config, Path], Speaker] | None = None,
@@ -80,10 +113,12 @@ def open_kiosk(
 ) -> Kiosk:
     data_dir = config.data_dir
     problems = list(config.problems)
+    os.umask(PRIVATE_UMASK)
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         problems.append(f"data directory {data_dir} cannot be created ({exc})")
+    make_private(data_dir)
     logs.setup(data_dir / "logs", config.get_str("logging.level"))
     translator.set_language(config.get_str("language.default"))
 

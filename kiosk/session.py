@@ -3,6 +3,10 @@
 Everything the person makes is written to `kiosk.db` in a transaction as it is made, scoped to
 the session, and deleted when the session ends unless they chose to keep it. A session left
 behind by a power cut is wiped at the next start.
+
+A wipe is not done until the write-ahead log is emptied too: `secure_delete` overwrites the
+deleted rows in kiosk.db, but kiosk.db-wal still holds the pages as they were (after 1,000
+sessions, the last 100 people's names). Every wipe ends with `scrub()`, a TRUNCATE checkpoint.
 """
 
 from __future__ import annotations
@@ -10,11 +14,16 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import logging
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
+
+from kiosk.storage import scrub
+
+log = logging.getLogger(__name__)
 
 
 def _now() -> str:
@@ -25,6 +34,7 @@ class Sessions:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
         self.current: str | None = None
+        self._scrub_owed = False
 
     def start(self, language: str) -> str:
         self.end()
@@ -57,15 +67,39 @@ class Sessions:
         return None if row is None else json.loads(row[0])
 
     def end(self) -> None:
-        """Wipe the current session and all it holds (kept data lives elsewhere)."""
+        """Wipe the current session and all it holds (kept data lives elsewhere), WAL included."""
         if self.current is not None:
             self._db.execute("DELETE FROM sessions WHERE id = ?", [self.current])
             self.current = None
+            self._scrub_owed = True
+        if self._scrub_owed:
+            self.scrub()
 
     def wipe_abandoned(self) -> int:
-        """Delete sessions a crash or power cut left behind; returns how many."""
+        """Delete sessions a crash or power cut left behind; returns how many.
+
+        The WAL is scrubbed even when no row was left: a crash between a wipe and its
+        checkpoint leaves the person in kiosk.db-wal only.
+        """
         cursor = self._db.execute("DELETE FROM sessions")
+        self.scrub()
         return int(cursor.rowcount)
+
+    def scrub(self) -> bool:
+        """Empty kiosk.db-wal into the (secure-deleted) main file; True when nothing is left.
+
+        Called by every wipe; the UI may call it again at the wipe. When another connection
+        is in the middle of a read, the WAL cannot be truncated: that is logged, and the next
+        wipe (or the next call) tries again.
+        """
+        done = scrub(self._db)
+        if not done:
+            log.warning(
+                "kiosk.db-wal could not be emptied after a wipe (another connection was "
+                "reading); trying again at the next wipe"
+            )
+        self._scrub_owed = not done
+        return done
 
 
 class IdleState(enum.Enum):

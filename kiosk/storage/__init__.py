@@ -9,6 +9,7 @@ from kiosk.storage.database import (
     migrate,
     move_aside,
     open_database,
+    scrub,
     user_version,
 )
 
@@ -21,5 +22,6 @@ __all__ = [
     "migrate",
     "move_aside",
     "open_database",
+    "scrub",
     "user_version",
 ]

@@ -2,7 +2,15 @@
 
 WAL (readers never wait for a writer), numbered migrations on `PRAGMA user_version` each in
 its own transaction, and an integrity check before anything trusts the file. A file that
-fails the check is moved aside, never deleted, and a fresh one takes its place.
+fails the check, or is not a database at all, is moved aside, never deleted, and a fresh one
+takes its place. A file that merely cannot be opened now (locked by another process,
+read-only, disk full) is left exactly as it is: `StorageError`, and the caller works from
+memory for this run.
+
+People's data (`secure_delete` schemas: kiosk.db) is also durable: `synchronous=FULL`, so a
+commit is on disk when it returns (with WAL and NORMAL, a power cut could lose the last
+commits, while the CV promises that only the field being typed is lost). The catalogue is
+rebuildable and stays NORMAL.
 """
 
 from __future__ import annotations
@@ -48,16 +56,61 @@ class Opened:
     moved_aside: Path | None = None  # where a corrupt file went, if it did
 
 
-def connect(path: Path, *, secure_delete: bool = False) -> sqlite_utils.Database:
-    """A connection with the kiosk's pragmas; one per thread (SQLite connections are not shared)."""
-    conn = sqlite3.connect(str(path), timeout=10.0, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("PRAGMA foreign_keys=ON")
-    if secure_delete:
-        # What a walk-in user wipes is overwritten on disk, not just unlinked from the b-tree.
-        conn.execute("PRAGMA secure_delete=ON")
+def connect(
+    path: Path,
+    *,
+    secure_delete: bool = False,
+    durable: bool | None = None,
+    timeout: float = 10.0,
+) -> sqlite_utils.Database:
+    """A connection with the kiosk's pragmas; one per thread (SQLite connections are not shared).
+
+    `durable` (by default: the same as `secure_delete`, i.e. kiosk.db) syncs every commit to
+    disk. Every connection to kiosk.db (the UI's, the sync thread's, the CLI's) passes
+    `secure_delete=True`, so none of them can forget it.
+    """
+    conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        full = secure_delete if durable is None else durable
+        conn.execute(f"PRAGMA synchronous={'FULL' if full else 'NORMAL'}")
+        conn.execute("PRAGMA foreign_keys=ON")
+        if secure_delete:
+            # What a walk-in user wipes is overwritten on disk, not just unlinked from the b-tree.
+            conn.execute("PRAGMA secure_delete=ON")
+    except BaseException:
+        conn.close()
+        raise
     return sqlite_utils.Database(conn)
+
+
+def scrub(db: sqlite_utils.Database, wait_ms: int = 100, attempts: int = 2) -> bool:
+    """Copy the write-ahead log into the main file and truncate it to 0 bytes; True when done.
+
+    `secure_delete` overwrites deleted rows in the main file only: until a checkpoint, the
+    WAL still holds every page as it was before the wipe (names, phones...). A TRUNCATE
+    checkpoint needs no other connection to be inside a read or write transaction; idle
+    connections (the UI's, the sync thread's) do not count. It waits at most `wait_ms` per
+    attempt so a wipe never freezes the screen; False means a reader was in the middle, and
+    the caller tries again later.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        return False
+    previous = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
+    conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+    try:
+        for _ in range(attempts):
+            try:
+                busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            except sqlite3.OperationalError as exc:  # locked by a writer past the wait
+                log.debug("checkpoint attempt failed: %s", exc)
+                continue
+            if busy == 0:
+                return True
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {previous}")
+    return False
 
 
 def user_version(db: sqlite_utils.Database) -> int:
@@ -110,18 +163,53 @@ def move_aside(path: Path) -> Path:
     return target
 
 
-def open_database(path: Path, schema: Schema, *, quick_check: bool = False) -> Opened:
+# SQLite's primary result codes that mean the file itself is damaged, not merely unavailable.
+_DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def _damaged(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in _DAMAGED
+
+
+def _unavailable(name: str, path: Path, exc: BaseException) -> StorageError:
+    return StorageError(f"{name} cannot be opened now ({exc}); {path} is left untouched")
+
+
+def _probe_write(db: sqlite_utils.Database) -> None:
+    """Raise now if the file can be read but not written: SQLite quietly opens a file it may
+    not write read-only, and the first save would fail in front of a person."""
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(f"PRAGMA user_version = {user_version(db)}")
+    finally:
+        conn.execute("ROLLBACK")
+
+
+def open_database(
+    path: Path, schema: Schema, *, quick_check: bool = False, timeout: float = 10.0
+) -> Opened:
     """Open (creating if needed), check and migrate a database file.
 
-    A file SQLite cannot read, or that fails its integrity check, is moved aside and replaced
-    by a fresh one; the caller reports `moved_aside` to staff.
+    A file that is not a database, or that fails its integrity check, is moved aside and
+    replaced by a fresh one; the caller reports `moved_aside` to staff. Any other failure
+    (locked by another process for `timeout` seconds, read-only, disk full, no permission)
+    raises StorageError and touches nothing: the file may be perfectly healthy.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     moved: Path | None = None
+    db: sqlite_utils.Database | None = None
     try:
-        db = connect(path, secure_delete=schema.secure_delete)
+        db = connect(path, secure_delete=schema.secure_delete, timeout=timeout)
         problem = integrity_problem(db, quick=quick_check)
+        if problem is None:
+            _probe_write(db)
     except sqlite3.DatabaseError as exc:
+        if db is not None:
+            db.conn.close()
+        if not _damaged(exc):
+            raise _unavailable(schema.name, path, exc) from exc
         db, problem = None, str(exc)
     if problem is not None:
         if db is not None:
@@ -130,7 +218,16 @@ def open_database(path: Path, schema: Schema, *, quick_check: bool = False) -> O
         log.error(
             "%s failed its integrity check (%s); moved aside to %s", schema.name, problem, moved
         )
-        db = connect(path, secure_delete=schema.secure_delete)
+        db = connect(path, secure_delete=schema.secure_delete, timeout=timeout)
     assert db is not None
-    migrate(db, schema)
+    try:
+        migrate(db, schema)
+    except sqlite3.DatabaseError as exc:
+        db.conn.close()
+        if _damaged(exc):
+            raise
+        raise _unavailable(schema.name, path, exc) from exc
+    except BaseException:
+        db.conn.close()
+        raise
     return Opened(db, moved)
