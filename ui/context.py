@@ -76,6 +76,9 @@ class UiContext(QObject):
         """Staff saved settings: every part reads them from here from now on."""
         self.config = self.kiosk.config = config
         self.hold_ms = config.get_int("touch.hold_to_speak_ms")
+        self.speaker.configure(
+            config.get_int("speech.rate"), config.get_int("speech.default_volume")
+        )
         self.config_changed.emit(config)
 
     def count(self, name: str) -> None:

@@ -228,10 +228,12 @@ class MainWindow(QMainWindow):
             cancel_help(self.ctx)
         self.notice.hide()
         try:
-            self.ctx.kiosk.sessions.end()
+            self.ctx.kiosk.sessions.end()  # rows, then the write-ahead log
         except Exception as exc:
             log.exception("session could not be wiped")
             self.ctx.kiosk.problems.append(f"session wipe failed: {type(exc).__name__}: {exc}")
+        # Audio of what the person typed lived in memory only; it goes now.
+        self.ctx.speaker.forget_private()
 
     def _help_requested(self, on: bool) -> None:
         self.help_band.setVisible(on)

@@ -48,6 +48,10 @@ class SilentSpeaker:
     def reset_volume(self) -> None:
         self._volume = self._default_volume
 
+    def configure(self, rate: int, default_volume: int) -> None:
+        self.rate = rate
+        self._default_volume = default_volume
+
     def problems(self) -> list[str]:
         return list(self._problems)
 

@@ -47,6 +47,10 @@ class Speaker(Protocol):
 
     def reset_volume(self) -> None: ...
 
+    def configure(self, rate: int, default_volume: int) -> None:
+        """Staff changed the speech rate or the volume each person starts with."""
+        ...
+
     def problems(self) -> list[str]: ...
 
     def forget_private(self) -> None:
@@ -195,6 +199,11 @@ class ThreadedSpeaker:
 
     def reset_volume(self) -> None:
         self.set_volume(self._default_volume)
+
+    def configure(self, rate: int, default_volume: int) -> None:
+        with self._lock:
+            self._rate = rate  # phrases cached at the old rate are simply other cache keys
+            self._default_volume = clamp_volume(default_volume)
 
     def problems(self) -> list[str]:
         try:

@@ -22,7 +22,7 @@ import sqlite_utils
 
 from kiosk.catalogue.schema import CATALOGUE_SCHEMA
 from kiosk.config import Config
-from kiosk.storage import Schema, connect, migrate
+from kiosk.storage import Schema, connect, migrate, scrub
 from kiosk.storage.kiosk_schema import KIOSK_SCHEMA
 from kiosk.sync import outbox
 from kiosk.sync.backoff import Clock, Sleep
@@ -209,6 +209,10 @@ def deliver_outbox(
     try:
         report = _deliver(config, store, now, rng)
         pending = outbox.outbox_counts(store).get(outbox.PENDING, 0)
+        if report.delivered:
+            # A sent e-mail held a person's address and CV: once acknowledged it leaves the
+            # write-ahead log too, not only the table.
+            scrub(store)
     finally:
         store.conn.close()
     reason = outbox_reason(report, pending)

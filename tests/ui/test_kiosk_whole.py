@@ -134,12 +134,15 @@ def test_staff_settings_apply_to_the_running_kiosk(qtbot, window, ctx) -> None: 
     qtbot.addWidget(panel)
     panel.settings.languages["ar"].setChecked(False)
     panel.settings.idle.set_value(120)
+    panel.settings.volume.set_value(5)
     panel.settings.save()
     assert staff_settings.overrides(ctx.kiosk.store)["session.idle_seconds"] == 120
     assert not window.welcome.buttons["ar"].isVisibleTo(window)
     assert not window.bar.languages["ar"].isVisibleTo(window)
     start(qtbot, window)
     assert window.idle.idle_seconds == 120
+    window.end_session()
+    assert ctx.speaker.volume == 5, "each next person starts at the volume staff chose"
 
 
 def _to_email_step(qtbot, window) -> None:  # type: ignore[no-untyped-def]
