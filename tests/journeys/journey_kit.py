@@ -25,7 +25,10 @@ from kiosk.i18n import translator
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("atspi_driver.py")
 SYSTEM_PYTHON = "/usr/bin/python3"
-SCREEN = "1280x800x24"
+SCREEN_SIZE = (1280, 800)  # the smallest screen the README supports
+SCREEN = f"{SCREEN_SIZE[0]}x{SCREEN_SIZE[1]}x24"
+# Characters on the on-screen keyboard's "123" page ("-" and "'" are on the letters too).
+NUMBERS_PAGE = frozenset("1234567890@._,+/()!?:;&#€%")
 # What the journeys need from the system, and the Debian package that brings it.
 NEEDED = {
     "Xvfb": "xvfb",
@@ -276,7 +279,19 @@ class Kiosk:
         x, y, w, h = found["extents"]
         if w <= 0 or h <= 0:
             self.fail(f"{name!r} has no size on screen", found)
-        self.desktop.xdotool("mousemove", str(x + w // 2), str(y + h // 2), "click", "1")
+        # A finger reaches only what the screen shows: the middle of the visible part.
+        width, height = SCREEN_SIZE
+        left, top = max(x, 0), max(y, 0)
+        right, bottom = min(x + w, width), min(y + h, height)
+        if right - left < 8 or bottom - top < 8:
+            frame = self.bus.request("find", name="", role="frame", match="startswith")
+            self.fail(
+                f"{name!r} at {found['extents']} is outside the {width}x{height} screen, where "
+                f"no finger can reach it (the window is {frame.get('extents')})",
+                {"error": "off screen"},
+            )
+        cx, cy = (left + right) // 2, (top + bottom) // 2
+        self.desktop.xdotool("mousemove", str(cx), str(cy), "click", "1")
         return found
 
     @contextmanager
@@ -288,12 +303,23 @@ class Kiosk:
         finally:
             self.desktop.xdotool("mouseup", "1")
 
-    def type_keys(self, text: str, keys: Callable[[str], str] | None = None) -> None:
-        """Type on the on-screen keyboard, one key press per character."""
-        space = fr("Space")
+    def type_text(self, text: str) -> None:
+        """Type on the screen's keyboard, one key press per character, switching to the
+        numbers page for digits and signs and back to the letters afterwards."""
+        page = "letters"
         for char in text:
-            name = space if char == " " else (keys(char) if keys else char)
-            self.press(name, "push button")
+            if char == " ":
+                self.press(fr("Space"), "push button")
+                continue
+            wanted = "numbers" if char in NUMBERS_PAGE else "letters"
+            if wanted != page:
+                self.press(fr("Numbers" if wanted == "numbers" else "Letters"), "push button")
+                page = wanted
+            if char.isupper():
+                self.press(fr("Capital letter"))
+            self.press(char, "push button")
+        if page == "numbers":
+            self.press(fr("Letters"), "push button")
 
     # --- the process -------------------------------------------------------------------------
 
