@@ -25,12 +25,16 @@ class _Job(QRunnable):
         self.fn, self.relay, self.context = fn, relay, context
 
     def run(self) -> None:
+        fn, relay = self.fn, self.relay
+        # The pool may keep this wrapper after the run: it must not keep what the job held
+        # (a person's CV) with it.
+        del self.fn, self.relay
         try:
-            result = self.fn()
+            result = fn()
         except Exception as exc:  # every failure goes to the one error path
-            self.relay.failed.emit(explain(exc, self.context))
+            relay.failed.emit(explain(exc, self.context))
         else:
-            self.relay.succeeded.emit(result)
+            relay.succeeded.emit(result)
 
 
 class Tasks(QObject):
@@ -52,15 +56,21 @@ class Tasks(QObject):
         relay = _Relay(self)  # lives on the UI thread, so its slots run there
         self._relays.add(relay)
 
+        def done() -> None:
+            # Delivered: the relay goes, and with it the callbacks and what they hold (a
+            # person's CV, a screen). Left as a child of Tasks, one stayed per job for ever.
+            self._relays.discard(relay)
+            relay.deleteLater()
+
         @Slot(object)
         def succeeded(result: Any) -> None:
-            self._relays.discard(relay)
+            done()
             if on_success is not None:
                 on_success(result)
 
         @Slot(object)
         def failed(explained: Explained) -> None:
-            self._relays.discard(relay)
+            done()
             (on_failure or self._on_error)(explained)
 
         relay.succeeded.connect(succeeded)

@@ -36,7 +36,8 @@ class CvLanguagesScreen(StepScreen):
         self.grid.setSpacing(12)
         self.body.addWidget(scroll_area(self.content), 1)
         self.rows: dict[str, ChipGrid] = {}
-        self._typed: list[str] = []
+        self._labels: dict[str, TLabel] = {}
+        self._session: str | None = None  # whose typed languages the rows show
         row = QHBoxLayout()
         self.other = self.register(
             "name", Field(ctx, N_("Another language? Write it here"), N_("Kabyle"))
@@ -59,16 +60,29 @@ class CvLanguagesScreen(StepScreen):
         self.grid.addWidget(levels, n, 1)
         self.grid.setColumnStretch(1, 1)
         self.rows[key] = levels
+        self._labels[key] = label
+
+    def _drop_typed_rows(self) -> None:
+        """Typed languages belong to the person who typed them: the next one starts with the
+        fixed list only. (Typed rows come last, so the fixed rows keep their places.)"""
+        for key in [k for k in self.rows if k.startswith("typed:")]:
+            for widget in (self._labels.pop(key), self.rows.pop(key)):
+                self.grid.removeWidget(widget)
+                widget.hide()
+                widget.deleteLater()
 
     def level_name(self, level: str) -> str:
         phrase = vocabulary().get("level", level)
         return phrase.in_language(self.ctx.language) if phrase else level
 
     def load(self, cv: CV) -> None:
+        session = self.ctx.kiosk.sessions.current
+        if session != self._session:
+            self._session = session
+            self._drop_typed_rows()
         for spoken in cv.languages:
             key = spoken.code or f"typed:{spoken.name}"
             if key not in self.rows:
-                self._typed.append(spoken.name)
                 self._add_row(key, lambda n=spoken.name: n)
         for key, levels in self.rows.items():
             found = next((s for s in cv.languages if (s.code or f"typed:{s.name}") == key), None)

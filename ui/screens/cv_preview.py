@@ -4,9 +4,11 @@ the ways to leave with it (print, USB stick, e-mail) or keep it for next time.""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap, QTextDocument
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.cv.model import CV
+from kiosk.cv.printed import printable
 from kiosk.cv.templates import TEMPLATES
 from kiosk.errors import Explained
 from kiosk.i18n import LANGUAGES, N_, _
@@ -15,7 +17,8 @@ from ui.cv import blank, output
 from ui.cv.chips import ChipGrid
 from ui.cv.state import state_for
 from ui.cv.summary import spoken_summary
-from ui.cv_pdf import RenderResult, render_preview
+from ui.cv_pdf import DENSITIES, RenderResult, render_preview
+from ui.cv_pdf import html as cv_html
 from ui.screens.base import Screen
 from ui.widgets.spoken import SpokenButton, TLabel
 
@@ -23,6 +26,19 @@ PREVIEW_WIDTH = 500
 PRINTING = N_("Your CV is printing. Please take it from the printer.")
 SAVED = N_("Your CV is on your USB stick. You can take the stick out now.")
 PREPARING = N_("Please wait a moment.")
+
+
+def preview_text(cv: CV) -> str:
+    """The words on the page, in reading order: the preview's accessible description, so a
+    person who cannot see the picture can have it read (and a test can check what it shows)."""
+    doc = QTextDocument()
+    doc.setHtml(cv_html.classic(printable(cv, cv.language), DENSITIES[0]))
+    return doc.toPlainText().strip()
+
+
+def _render(cv: CV, width: int, template: str) -> tuple[QImage, RenderResult, str]:
+    image, result = render_preview(cv, width, template)
+    return image, result, preview_text(cv)
 
 
 class CvPreviewScreen(Screen):
@@ -121,7 +137,22 @@ class CvPreviewScreen(Screen):
         self.keep.setVisible(self.state.space_id is None)
         self.delete.setVisible(self.state.space_id is not None)
         self.message.set_source(blank)
+        self.clear_page()  # never the previous person's CV, not even while this one renders
         self.refresh()
+
+    def clear_page(self) -> None:
+        """An empty page: at once when shown, and when a render fails."""
+        self.page.clear()
+        self.page.setAccessibleDescription("")
+        self.result = None
+        self.fit.set_source(blank)
+        self.fit.hide()
+
+    def forget_person(self) -> None:
+        """The session has ended: nothing of this person's CV stays in the screen."""
+        self._generation += 1  # a render still running is for nobody now
+        self.clear_page()
+        self.message.set_source(blank)
 
     def refresh(self) -> None:
         self._generation += 1
@@ -129,22 +160,29 @@ class CvPreviewScreen(Screen):
         cv, template = self.state.cv, self.state.template
         width = PREVIEW_WIDTH
         self.ctx.tasks.run(
-            lambda: render_preview(cv, width, template),
+            lambda: _render(cv, width, template),
             lambda done: self._rendered(generation, done),
-            self._failed,
+            lambda explained: self._render_failed(generation, explained),
             context="cv preview",
         )
 
-    def _rendered(self, generation: int, done: tuple[QImage, RenderResult]) -> None:
+    def _rendered(self, generation: int, done: tuple[QImage, RenderResult, str]) -> None:
         if generation != self._generation:
             return  # the person changed the model meanwhile: a newer one is coming
-        image, result = done
+        image, result, text = done
         self.result = result
         self.page.setPixmap(QPixmap.fromImage(image))
+        self.page.setAccessibleDescription(text)
         self.fit.set_source(lambda: result.explain())
         self.fit.setVisible(not result.fits)
         if not result.fits:
             self.ctx.say(result.explain())
+
+    def _render_failed(self, generation: int, explained: Explained) -> None:
+        if generation != self._generation:
+            return
+        self.clear_page()  # an older page would pass for this CV
+        self._tell(explained.user, alert=True)
 
     def _template(self, name: str, on: bool) -> None:
         if on and name != self.state.template:
