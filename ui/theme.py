@@ -116,6 +116,8 @@ def stylesheet(large: bool) -> str:
         font-size: {bar_text}px; padding: 4px 8px; }}
     QLabel[role="alert"][bar="true"] {{ font-size: {bar_text}px; }}
     QFrame[role="alert-band"] {{ background: {r["alert"].bg}; }}
+    QToolButton[role="bar"][finish="true"] {{ color: {r["tile"].fg}; background: {r["tile"].bg};
+        font-weight: bold; }}
     QPushButton[role="key"] {{ color: {r["key"].fg}; background: {r["key"].bg};
         border: 2px solid {INK}; border-radius: 8px; font-size: {px(28, large)}px; }}
     QPushButton[role="language"] {{ font-size: {px(36, large)}px; font-weight: bold;

@@ -13,6 +13,7 @@ from kiosk.i18n import LANGUAGES, N_, _
 from kiosk.speech import MAX_VOLUME
 from ui import theme
 from ui.context import UiContext
+from ui.icons import icon
 from ui.widgets.spoken import SpokenButton, SpokenToolButton
 
 
@@ -65,6 +66,9 @@ class Bar(QFrame):
             N_("End my visit now. Everything I did here is erased."),
         )
         self.finish.setProperty("finish", True)
+        self.finish.setIcon(icon("mdi6.exit-run", "tile"))  # light on the dark, filled button
+        # Wider than the others: the one way out a person may look for from across the screen.
+        self.finish.setMinimumWidth(theme.BAR_BUTTON * 2)
         self.finish.clicked.connect(self.finish_requested)
         self.refresh_languages()
         ctx.config_changed.connect(self.refresh_languages)
