@@ -41,7 +41,8 @@ class Field(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(4)
-        self.caption = TLabel(ctx, lambda: self.caption_html())
+        # Rich only for the bold caption: both parts are escaped in caption_html.
+        self.caption = TLabel(ctx, lambda: self.caption_html(), rich=True)
         self.edit = QLineEdit()
         self.edit.setMinimumHeight(FIELD_HEIGHT)
         self.edit.setMaxLength(TYPED_MAX)

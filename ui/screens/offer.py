@@ -12,6 +12,7 @@ from kiosk.i18n import N_, _
 from ui.context import UiContext
 from ui.screens.base import Screen
 from ui.search import words
+from ui.search.card import LINE_MAX, TEXT_MAX, TITLE_MAX, shown
 from ui.search.printing import offer_html, print_offer
 from ui.search.qr import qr_pixmap
 from ui.search.scrolling import kinetic_area
@@ -27,8 +28,8 @@ KEPT = N_("Offer kept. Find it in “Find a job”.")
 UNKEPT = N_("Offer removed from your kept offers.")
 
 
-def _text(text: str, role: str = "body") -> QLabel:
-    label = QLabel(text)
+def _text(text: str, role: str = "body", limit: int = LINE_MAX) -> QLabel:
+    label = QLabel(shown(text, limit))
     label.setProperty("role", role)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)  # the offer's words, never markup
@@ -103,7 +104,7 @@ class OfferScreen(Screen):
     # -- showing -------------------------------------------------------------------------------
     def title_text(self) -> str:
         offer = getattr(self, "offer", None)  # called by Screen.__init__ before ours ran
-        return offer.card.title if offer else _(self.TITLE)
+        return shown(offer.card.title, TITLE_MAX) if offer else _(self.TITLE)
 
     def shown(self) -> None:
         self.state.fresh()
@@ -150,7 +151,7 @@ class OfferScreen(Screen):
         grid.setColumnStretch(1, 1)
         self.column.addLayout(grid)
         self.column.addWidget(_text(_("The full offer"), "title"))
-        self.full_text = _text(offer.description)
+        self.full_text = _text(offer.description, limit=TEXT_MAX)
         self.full_text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.column.addWidget(self.full_text)
         self.update_label = _text(words.update_date(offer))
@@ -165,7 +166,10 @@ class OfferScreen(Screen):
     def summary_text(self) -> str:
         if self.offer is None:
             return self.title_text()
-        parts = [f"{head}: {text.rstrip('.')}." for head, text in words.summary(self.offer)]
+        parts = [
+            f"{head}: {shown(text, LINE_MAX).rstrip('.')}."
+            for head, text in words.summary(self.offer)
+        ]
         if self.offer.card.demo:
             parts.insert(0, _(words.DEMO) + ".")
         return " ".join(parts)
@@ -184,7 +188,8 @@ class OfferScreen(Screen):
     def read_aloud(self) -> None:
         if self.offer is not None:
             date = words.update_date(self.offer)
-            self.ctx.say(f"{self.summary_text()} {self.offer.description} {date}")
+            text = shown(self.offer.description, TEXT_MAX)
+            self.ctx.say(f"{self.summary_text()} {text} {date}")
 
     def print_it(self) -> None:
         if self.offer is None:

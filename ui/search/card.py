@@ -22,9 +22,23 @@ from ui.context import UiContext
 from ui.search import words
 from ui.widgets.spoken import SpokenButton
 
+# Laying out text happens on the UI thread: a megabyte in one label froze the screen for
+# 15 s. What a screen shows of an offer is capped (imports cap too; the API's own offers stay
+# far below); the rest is marked as cut. Printing still gives the whole offer.
+TITLE_MAX = 300
+LINE_MAX = 1000
+TEXT_MAX = 20_000
+CUT = "…"
+
+
+def shown(text: str, limit: int) -> str:
+    """``text`` as a screen may show it: at most ``limit`` characters, a cut marked."""
+    return text if len(text) <= limit else text[:limit].rstrip() + CUT
+
 
 def _label(text: str, role: str = "body") -> QLabel:
-    label = QLabel(text)
+    label = QLabel(shown(text, LINE_MAX))
+    label.setTextFormat(Qt.TextFormat.PlainText)  # an offer's words, never markup
     label.setProperty("role", role)
     label.setWordWrap(True)
     # Touches go to the card underneath: the label is only ink.
@@ -37,16 +51,16 @@ class OfferCardButton(SpokenButton):
         self.card = card
         super().__init__(
             ctx,
-            lambda: card.title,
+            lambda: shown(card.title, TITLE_MAX),
             role="card",
-            hint=lambda: ". ".join(self._spoken_lines()),
+            hint=lambda: ". ".join(shown(line, LINE_MAX) for line in self._spoken_lines()),
             parent=parent,
         )
         column = QVBoxLayout(self)
         column.setContentsMargins(20, 14, 20, 14)
         column.setSpacing(4)
         top = QHBoxLayout()
-        self.title_label = _label(card.title, "card-title")
+        self.title_label = _label(shown(card.title, TITLE_MAX), "card-title")
         # No "card-title" role in the theme yet: bold and the title colour, body size.
         self.title_label.setStyleSheet(f"font-weight: bold; color: {theme.BLUE};")
         top.addWidget(self.title_label, 1)

@@ -175,7 +175,12 @@ class SpokenToolButton(QToolButton):
 
 
 class TLabel(QLabel):
-    """A label whose text is a message id (or a function), retranslated live."""
+    """A label whose text is a message id (or a function), retranslated live.
+
+    Plain text unless `rich`: a function's text often holds an offer's words or what a
+    person typed, and Qt's rich text would act on markup in it (`<img src=file://…>` loads a
+    local file). Only a caller that escapes every piece itself may ask for `rich`.
+    """
 
     def __init__(
         self,
@@ -184,8 +189,11 @@ class TLabel(QLabel):
         role: str = "body",
         wrap: bool = True,
         parent: QWidget | None = None,
+        *,
+        rich: bool = False,
     ):
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         self.setProperty("role", role)
         self.setWordWrap(wrap)
         self._text = text
