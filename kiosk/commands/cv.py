@@ -45,6 +45,11 @@ def register(verbs: argparse._SubParsersAction) -> None:
     purge = sub.add_parser("purge-spaces", help="delete saved spaces unused for too long")
     purge.set_defaults(handler=_purge)
 
+    unlock = sub.add_parser(
+        "unlock-spaces", help="staff: accept secret codes again after too many wrong ones"
+    )
+    unlock.set_defaults(handler=_unlock)
+
 
 def _fail(file: Path, exc: UserError, code: int = 2) -> int:
     print(f"kiosk: {file}: {exc.field + ': ' if hasattr(exc, 'field') else ''}"
@@ -101,4 +106,20 @@ def _purge(args: argparse.Namespace) -> int:
     finally:
         db.conn.close()
     print(f"kiosk: {gone} saved space(s) unused for {days} days deleted")
+    return 0
+
+
+def _unlock(args: argparse.Namespace) -> int:
+    from kiosk.cv.spaces import Spaces
+    from kiosk.services import KIOSK_FILE
+    from kiosk.storage import open_database
+    from kiosk.storage.kiosk_schema import KIOSK_SCHEMA
+
+    settings = load_config(args)
+    db = open_database(settings.data_dir / KIOSK_FILE, KIOSK_SCHEMA).db
+    try:
+        was = Spaces(db).unlock()
+    finally:
+        db.conn.close()
+    print("kiosk: secret codes are accepted again" if was else "kiosk: codes were not refused")
     return 0

@@ -1,19 +1,31 @@
 """Saved spaces: "keep my CV for next time", found again with a first name and a 6-digit code.
 
-The code is never stored: `secret_hash` is scrypt (a random salt per space; the parameters
-are written in the hash string, so they can be raised later without breaking old spaces),
-compared in constant time. Five wrong codes lock a space for 15 minutes. A space unused for
-`spaces.expiry_days` days is deleted by `purge_expired`; "delete my data" deletes it at once.
+Nothing about one space can be learned from another's answers (issue 15, findings 7-8):
 
-Two people may share a first name. `open` tries the code against every unlocked space of
-that name, in a fixed order; a match opens that space and resets its counter. When nothing
-matches, every unlocked candidate counts one failed attempt: each guess was a guess at each
-of them, so an attacker gets five guesses per space, not five per space times the number of
-namesakes. The cost is that one person's typing mistakes also count against a namesake's
-space, which is the safe side. `create` refuses a code that already opens a namesake's space
-(otherwise the next `open` could not tell them apart); the refusal says only "choose another
-code", and counts as a failed attempt on that space, so creating spaces is no way around the
-lock.
+- A space is found by its `lookup`: scrypt of (first name, code) under a salt kept in this
+  kiosk.db. The first name is not stored in clear. Opening computes that lookup and looks
+  it up; no list of "spaces with this first name" is ever consulted, so no answer depends
+  on which first names have spaces.
+- Creating never collides observably: the same first name and code always lead to the same
+  space. Whoever knows both could already open that space and delete it, so creating with
+  them simply replaces what it holds (someone keeping their CV again with the same code gets
+  exactly that). There is no "choose another code" answer to test codes with.
+- Every `open` costs the same: one scrypt for the lookup and one to check the stored hash
+  (`secret_hash`, per-space salt), against a dummy hash when nothing matched or the kiosk is
+  waiting. The answers are NOT_FOUND or LOCKED only, whatever exists.
+- Wrong codes are limited for the whole kiosk, not per space: 5 wrong codes within 15 minutes
+  and the kiosk refuses every code for 15 minutes (at most 20 guesses an hour, whatever
+  first names are tried). No space is ever locked, so a stranger cannot lock an owner out of
+  their CV; a waiting kiosk is lifted by staff (`unlock`, `kiosk cv unlock-spaces`). A right
+  code does not reset the count: otherwise anyone with a space of their own could reset it
+  between guesses.
+
+The code is never stored: `secret_hash` is scrypt with a random salt (parameters written in
+the hash string), compared in constant time. A space unused for `spaces.expiry_days` days is
+deleted by `purge_expired`; "delete my data" deletes it at once, WAL included.
+
+Spaces made before the lookup existed (`lookup` NULL) are still opened by first name and
+code, then given their lookup; they expire with the rest.
 """
 
 from __future__ import annotations
@@ -38,22 +50,25 @@ from kiosk.catalogue.offers import transaction
 from kiosk.cv.validation import FieldError, clean_name
 from kiosk.errors import UserError
 from kiosk.i18n import N_
+from kiosk.storage import scrub
 
-MAX_ATTEMPTS = 5
+MAX_ATTEMPTS = 5  # wrong codes on this kiosk within WINDOW before it waits for LOCK
+WINDOW = dt.timedelta(minutes=15)
 LOCK = dt.timedelta(minutes=15)
 CODE_LENGTH = 6
+_GUARD = "spaces.wrong_codes"  # meta key: recent wrong codes and the wait, kiosk-wide
+_SALT = "spaces.lookup_salt"  # meta key: this kiosk's salt for lookups
 
 CODE_FORMAT = N_("The secret code is 6 digits. Please type 6 digits.")
 CODE_TOO_EASY = N_(
     "This code is too easy to guess. Please choose 6 digits that are not all the same "
     "and do not follow each other."
 )
-CODE_TAKEN = N_("Please choose another code.")
-NOT_FOUND = N_(
-    "We did not find your space. Please check your first name and your code. "
-    "After 5 mistakes, your space is locked for 15 minutes."
+NOT_FOUND = N_("We did not find your CV. Please check your first name and your code.")
+LOCKED = N_(
+    "Too many wrong codes on this kiosk. Please try again in {minutes} minutes, "
+    "or ask a staff member."
 )
-LOCKED = N_("Your space is locked after 5 wrong codes. Please try again in {minutes} minutes.")
 GONE = N_("This space does not exist any more.")
 
 
@@ -134,6 +149,16 @@ def _parse(text: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text) if text else None
 
 
+_DUMMIES: dict[ScryptParams, str] = {}
+
+
+def _dummy(params: ScryptParams) -> str:
+    """A hash no code matches, made once per process: checked when nothing else is."""
+    if params not in _DUMMIES:
+        _DUMMIES[params] = hash_code(secrets.token_hex(16), params)
+    return _DUMMIES[params]
+
+
 class Spaces:
     """Saved spaces in kiosk.db. `clock` returns an aware datetime (injectable for tests)."""
 
@@ -146,94 +171,154 @@ class Spaces:
         self._db = db
         self._clock = clock
         self._params = params
-        self._decoy: str | None = None
+        self._salt: bytes | None = None
+        _dummy(params)
+
+    # --- the lookup ------------------------------------------------------------------
+
+    def _kiosk_salt(self) -> bytes:
+        if self._salt is None:
+            fresh = _b64(secrets.token_bytes(16))
+            self._db.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", [_SALT, fresh]
+            )
+            row = self._db.execute("SELECT value FROM meta WHERE key = ?", [_SALT]).fetchone()
+            self._salt = base64.b64decode(row[0])
+        return self._salt
+
+    def _lookup(self, key: str, digits: str) -> str:
+        p = self._params
+        digest = hashlib.scrypt(
+            f"{key}\x00{digits}".encode(),
+            salt=self._kiosk_salt(),
+            n=p.n,
+            r=p.r,
+            p=p.p,
+            dklen=p.length,
+            maxmem=256 * 1024 * 1024,
+        )
+        return _b64(digest)
 
     # --- finding and creating --------------------------------------------------------
 
-    def _candidates(self, key: str) -> list[tuple[str, str, int, dt.datetime | None]]:
-        rows = self._db.execute(
-            "SELECT id, secret_hash, failed_attempts, locked_until FROM spaces "
-            "WHERE first_name_key = ? ORDER BY created_at, id",
-            [key],
-        ).fetchall()
-        return [(r[0], r[1], int(r[2]), _parse(r[3])) for r in rows]
-
     def create(self, first_name: str, code: str, items: dict[str, Any] | None = None) -> str:
-        """A new space holding `items` (kind -> JSON payload); returns its id.
+        """The space for this first name and code, now holding `items`; returns its id.
 
-        Raises FieldError for a bad first name or code, UserError(CODE_TAKEN) when a
-        namesake's space already has this code.
+        Raises FieldError for a bad first name or code, and nothing else: an existing space
+        with the same first name and code is that space, and its content is replaced.
         """
         key = first_name_key(clean_name(first_name, "first_name"))
         code = check_code(code)
         now = self._clock()
+        lookup = self._lookup(key, code)
         secret = hash_code(code, self._params)
-        space_id = uuid.uuid4().hex
         with transaction(self._db):
-            taken = False
-            for other, stored, failed, locked in self._candidates(key):
-                if verify_code(code, stored):
-                    taken = True
-                    if locked is None or locked <= now:  # a locked space stays locked
-                        self._failed(other, 0 if locked else failed, now)
-                    break
-            if not taken:
+            row = self._db.execute("SELECT id FROM spaces WHERE lookup = ?", [lookup]).fetchone()
+            if row is None:
+                space_id = uuid.uuid4().hex
                 self._db.execute(
-                    "INSERT INTO spaces (id, first_name_key, secret_hash, failed_attempts, "
-                    "locked_until, created_at, last_used_at) VALUES (?, ?, ?, 0, NULL, ?, ?)",
-                    [space_id, key, secret, _iso(now), _iso(now)],
+                    "INSERT INTO spaces (id, first_name_key, lookup, secret_hash, "
+                    "failed_attempts, locked_until, created_at, last_used_at) "
+                    "VALUES (?, '', ?, ?, 0, NULL, ?, ?)",
+                    [space_id, lookup, secret, _iso(now), _iso(now)],
                 )
-                for kind, payload in (items or {}).items():
-                    self._put(space_id, kind, payload, now)
-        if taken:  # raised after the commit, so the failed attempt is counted
-            raise UserError(CODE_TAKEN)
+            else:
+                space_id = row[0]
+                self._db.execute(
+                    "UPDATE spaces SET secret_hash = ?, last_used_at = ? WHERE id = ?",
+                    [secret, _iso(now), space_id],
+                )
+                self._db.execute("DELETE FROM space_items WHERE space_id = ?", [space_id])
+            for kind, payload in (items or {}).items():
+                self._put(space_id, kind, payload, now)
         return space_id
 
     def open(self, first_name: str, code: str) -> str:
-        """The id of the space these answers open, or UserError (NOT_FOUND or LOCKED)."""
+        """The id of the space these answers open, or UserError (NOT_FOUND or LOCKED).
+
+        Same work and same answers whatever exists: see the module's docstring.
+        """
         key = first_name_key(first_name)
         digits = _digits(code)
         now = self._clock()
-        unlock: list[dt.datetime] = []
-        still_open = 0
-        # The write lock is taken first: two attempts at once are counted one after the other.
+        lookup = self._lookup(key, digits)
+        found = self._db.execute(
+            "SELECT id, secret_hash FROM spaces WHERE lookup = ?", [lookup]
+        ).fetchone()
+        legacy: list[tuple[str, str]] = []
+        if found is None and key:
+            legacy = [
+                (r[0], r[1])
+                for r in self._db.execute(
+                    "SELECT id, secret_hash FROM spaces WHERE lookup IS NULL "
+                    "AND first_name_key = ? ORDER BY created_at, id",
+                    [key],
+                ).fetchall()
+            ]
+        candidates = [(found[0], found[1])] if found is not None else legacy
+        hashes = [stored for _id, stored in candidates] or [_dummy(self._params)]
+        matches = [verify_code(digits, stored) for stored in hashes]
+        waited: dt.datetime | None = None
+        # The count is read and written under the write lock: attempts at once queue up.
         with transaction(self._db):
-            candidates = self._candidates(key)
-            if not candidates:
-                # As slow as a real check: the answer's timing does not tell whether
-                # someone with this first name has a space.
-                self._decoy = self._decoy or hash_code(secrets.token_hex(8), self._params)
-                verify_code(digits, self._decoy)
-            for space_id, stored, failed, locked in candidates:
-                if locked is not None and locked > now:
-                    unlock.append(locked)
-                    continue
-                if verify_code(digits, stored):
-                    self._db.execute(
-                        "UPDATE spaces SET failed_attempts = 0, locked_until = NULL, "
-                        "last_used_at = ? WHERE id = ?",
-                        [_iso(now), space_id],
-                    )
-                    return space_id
-                # A lock that has run out starts a fresh count.
-                locked_now = self._failed(space_id, 0 if locked is not None else failed, now)
-                if locked_now is None:
-                    still_open += 1
-                else:
-                    unlock.append(locked_now)
-        if unlock and still_open == 0:
-            minutes = max(1, -(-int((min(unlock) - now).total_seconds()) // 60))
+            waited = self._waiting_until(now)
+            if waited is None:
+                for (space_id, _stored), matched in zip(candidates, matches, strict=False):
+                    if matched:
+                        self._db.execute(
+                            "UPDATE spaces SET lookup = ?, first_name_key = '', "
+                            "failed_attempts = 0, locked_until = NULL, last_used_at = ? "
+                            "WHERE id = ?",
+                            [lookup, _iso(now), space_id],
+                        )
+                        return str(space_id)
+                waited = self._wrong_code(now)
+        if waited is not None:
+            minutes = max(1, -(-int((waited - now).total_seconds()) // 60))
             raise UserError(LOCKED, minutes=minutes)
         raise UserError(NOT_FOUND)
 
-    def _failed(self, space_id: str, failed: int, now: dt.datetime) -> dt.datetime | None:
-        failed += 1
-        locked = now + LOCK if failed >= MAX_ATTEMPTS else None
+    # --- the kiosk-wide limit on wrong codes -------------------------------------------
+
+    def _guard(self) -> dict[str, Any]:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", [_GUARD]).fetchone()
+        try:
+            value = json.loads(row[0]) if row else {}
+        except ValueError:
+            value = {}
+        return value if isinstance(value, dict) else {}
+
+    def _waiting_until(self, now: dt.datetime) -> dt.datetime | None:
+        until = _parse(self._guard().get("until"))
+        return until if until is not None and until > now else None
+
+    def _wrong_code(self, now: dt.datetime) -> dt.datetime | None:
+        """Count one wrong code; when it is one too many, the moment the kiosk waits until."""
+        recent = [
+            t for t in (_parse(x) for x in self._guard().get("times", [])) if t and now - t < WINDOW
+        ]
+        recent.append(now)
+        until = now + LOCK if len(recent) >= MAX_ATTEMPTS else None
+        state = {
+            "times": [] if until else [_iso(t) for t in recent],
+            "until": _iso(until) if until else None,
+        }
         self._db.execute(
-            "UPDATE spaces SET failed_attempts = ?, locked_until = ? WHERE id = ?",
-            [0 if locked else failed, _iso(locked) if locked else None, space_id],
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [_GUARD, json.dumps(state)],
         )
-        return locked
+        return until
+
+    def waiting_until(self) -> dt.datetime | None:
+        """When the kiosk accepts codes again after too many wrong ones (None: it does)."""
+        return self._waiting_until(self._clock())
+
+    def unlock(self) -> bool:
+        """Staff: accept codes again now and forget recent wrong ones; True if it was waiting."""
+        was = self.waiting_until() is not None
+        self._db.execute("DELETE FROM meta WHERE key = ?", [_GUARD])
+        return was
 
     # --- what a space holds ----------------------------------------------------------
 
@@ -263,8 +348,10 @@ class Spaces:
         return None if row is None else json.loads(row[0])
 
     def delete(self, space_id: str) -> bool:
-        """ "Delete my data": the space and all it holds, at once (secure_delete overwrites)."""
+        """ "Delete my data": the space and all it holds, at once, overwritten on disk
+        (secure_delete) and out of the write-ahead log (scrub)."""
         cursor = self._db.execute("DELETE FROM spaces WHERE id = ?", [space_id])
+        scrub(self._db)
         return cursor.rowcount > 0
 
     def exists(self, space_id: str) -> bool:

@@ -106,4 +106,21 @@ def _v4_staff(db: sqlite_utils.Database) -> None:
     )
 
 
-KIOSK_SCHEMA = Schema("kiosk.db", (_v1, _v2_outbox, _v3_spaces, _v4_staff), secure_delete=True)
+def _v5_space_lookup(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        -- A space is found by scrypt(first name, code) under this kiosk's salt, never by a
+        -- first name in clear (kiosk.cv.spaces). NULL: a space made before, found the old way.
+        ALTER TABLE spaces ADD COLUMN lookup TEXT;
+        CREATE UNIQUE INDEX spaces_lookup ON spaces(lookup);
+        -- Wrong codes are now limited for the whole kiosk; no space stays locked.
+        UPDATE spaces SET failed_attempts = 0, locked_until = NULL;
+        """
+    )
+
+
+KIOSK_SCHEMA = Schema(
+    "kiosk.db",
+    (_v1, _v2_outbox, _v3_spaces, _v4_staff, _v5_space_lookup),
+    secure_delete=True,
+)

@@ -7,7 +7,8 @@ there, as ui.cv_pdf does, and never touches a widget.
 from __future__ import annotations
 
 import base64
-import os
+import contextlib
+import logging
 import re
 import tempfile
 from pathlib import Path
@@ -21,12 +22,18 @@ from kiosk.cv.model import CV
 from kiosk.errors import UserError
 from kiosk.i18n import N_
 from ui.cv import usb
-from ui.cv_pdf import RenderResult, render_pdf, render_preview
+from ui.cv_pdf import RenderResult, checked, render_pdf, render_preview
 from ui.printer import open_printer
+
+log = logging.getLogger(__name__)
 
 NO_PRINTER = N_("There is no printer here. Please ask a staff member.")
 NO_STICK = N_(
     "There is no USB stick in the kiosk. Please put your USB stick in, then touch the button again."
+)
+NOT_WRITTEN = N_(
+    "Your CV could not be written on the USB stick. It may be full. "
+    "Please try another stick, or ask a staff member."
 )
 PRINT_DPI = 300  # sharp on paper; the printer's own 1200 dpi would need a 500 MB image
 
@@ -62,7 +69,11 @@ def print_cv(cv: CV, template: str, printer_name: str = "") -> RenderResult:
 
 
 def save_to_stick(cv: CV, template: str) -> Path:
-    """Write the PDF on the first USB stick; returns its path. UserError if none is there."""
+    """Write the PDF on the first USB stick; returns its path.
+
+    UserError when no stick is there, or when the stick could not take all of the PDF (full,
+    pulled out, read-only): then no file is left that looks like the CV.
+    """
     found = usb.drives()
     if not found:
         raise UserError(NO_STICK)
@@ -76,12 +87,17 @@ def save_to_stick(cv: CV, template: str) -> Path:
     # Written beside it and renamed: a stick pulled out mid-way leaves no half CV.
     partial = folder / f".{path.name}.part"
     try:
-        render_pdf(cv, partial, template)
-        with open(partial, "rb+") as handle:
-            os.fsync(handle.fileno())
+        data, _result = checked.rendered(cv, template, render=render_pdf)
+        checked.write_whole(partial, data)
         partial.replace(path)
+        checked.sync_folder(folder)
+    except OSError as exc:
+        log.warning("the CV could not be written on the USB stick %s: %s", folder, exc)
+        raise UserError(NOT_WRITTEN) from exc
     finally:
-        partial.unlink(missing_ok=True)
+        # A stick pulled out or turned read-only keeps its .part: it was never renamed to a CV.
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
     return path
 
 

@@ -16,16 +16,18 @@ def render_file(cv: CV, out: Path, template: str, lang: str | None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from ui.cv_pdf import render_pdf
+    from ui.cv_pdf.checked import rendered, write_whole
 
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     try:
-        result = render_pdf(cv, out, template, lang)
+        # Rendered aside and copied: a full disk or device is an error, never "written".
+        data, result = rendered(cv, template, lang)
+        write_whole(out, data)
     except UserError as exc:
         print(f"kiosk: {explain(exc).user}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"kiosk: cannot write {out}: {exc}", file=sys.stderr)
+        print(f"kiosk: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     if not result.fits:
         print(f"kiosk: {out}: {result.pages} pages. {result.explain()}", file=sys.stderr)
