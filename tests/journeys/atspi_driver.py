@@ -9,11 +9,12 @@ polling the bus until a condition holds or a deadline passes: the tests never sl
 
 Commands:
   attach {pid}                 look only at the application of this process
-  find {name, role?, match?, timeout?, pick?}
+  find {name, role?, match?, timeout?, pick?, stable?}
                                wait until a showing control has this accessible name
                                (match: exact | startswith | contains); answers its
                                name, role, description, extents [x, y, w, h] on the desktop,
-                               text (for text fields) and states
+                               text (for text fields) and states; with stable, once its
+                               extents no longer change
   gone {name, role?, match?, timeout?}
                                wait until no showing control has this name
   press {name, ...}            find, then do its "Press" (or "click", "Toggle") action
@@ -155,7 +156,17 @@ class Driver:
         return {"name": self.app().name}
 
     def cmd_find(self, request: dict[str, Any]) -> dict[str, Any]:
-        return self.describe(self.wait(request))
+        found = self.describe(self.wait(request))
+        if request.get("stable"):
+            # A screen still laying itself out moves its controls: tap where it has settled.
+            deadline = time.monotonic() + 3
+            while time.monotonic() < deadline:
+                time.sleep(POLL)
+                again = self.describe(self.wait({**request, "timeout": 1}))
+                if again["extents"] == found["extents"]:
+                    break
+                found = again
+        return found
 
     def cmd_gone(self, request: dict[str, Any]) -> dict[str, Any]:
         deadline = time.monotonic() + float(request.get("timeout", 10))

@@ -25,6 +25,8 @@ from kiosk.i18n import translator
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("atspi_driver.py")
 SYSTEM_PYTHON = "/usr/bin/python3"
+# Long enough for a screen built on first use on a loaded two-core machine.
+FIND_SECONDS = 20
 SCREEN_SIZE = (1280, 800)  # the smallest screen the README supports
 SCREEN = f"{SCREEN_SIZE[0]}x{SCREEN_SIZE[1]}x24"
 # Characters on the on-screen keyboard's "123" page ("-" and "'" are on the letters too).
@@ -243,19 +245,25 @@ class Kiosk:
 
     # --- what a person sees ------------------------------------------------------------------
 
-    def find(self, name: str, role: str | None = None, timeout: float = 10, **kw: Any) -> Any:
+    def find(
+        self, name: str, role: str | None = None, timeout: float = FIND_SECONDS, **kw: Any
+    ) -> Any:
         """Wait until a control with this (translated) accessible name is on screen."""
         answer = self.bus.request("find", name=name, role=role, timeout=timeout, **kw)
         if not answer["ok"]:
             self.fail(f"looking for {name!r}", answer)
         return answer
 
-    def gone(self, name: str, role: str | None = None, timeout: float = 10, **kw: Any) -> None:
+    def gone(
+        self, name: str, role: str | None = None, timeout: float = FIND_SECONDS, **kw: Any
+    ) -> None:
         answer = self.bus.request("gone", name=name, role=role, timeout=timeout, **kw)
         if not answer["ok"]:
             self.fail(f"waiting for {name!r} to go", answer)
 
-    def press(self, name: str, role: str | None = None, timeout: float = 10, **kw: Any) -> Any:
+    def press(
+        self, name: str, role: str | None = None, timeout: float = FIND_SECONDS, **kw: Any
+    ) -> Any:
         """Press a control through its accessibility action (as a switch user would)."""
         answer = self.bus.request("press", name=name, role=role, timeout=timeout, **kw)
         if not answer["ok"]:
@@ -273,9 +281,11 @@ class Kiosk:
 
     # --- a person's finger -------------------------------------------------------------------
 
-    def tap(self, name: str, role: str | None = None, timeout: float = 10, **kw: Any) -> Any:
+    def tap(
+        self, name: str, role: str | None = None, timeout: float = FIND_SECONDS, **kw: Any
+    ) -> Any:
         """A real tap (X pointer events) in the middle of the control found on the bus."""
-        found = self.find(name, role, timeout, **kw)
+        found = self.find(name, role, timeout, stable=True, **kw)
         x, y, w, h = found["extents"]
         if w <= 0 or h <= 0:
             self.fail(f"{name!r} has no size on screen", found)
@@ -347,7 +357,8 @@ class Kiosk:
         raise JourneyFailed(
             f"{what}: {answer.get('error', '')}\n"
             f"--- the kiosk ({state}) showed:\n{dump}\n"
-            f"--- its stderr, last lines:\n{self.stderr_tail()}"
+            f"--- its stderr, last lines:\n{self.stderr_tail()}\n"
+            f"--- steps done (seconds since start): {self.steps}"
         )
 
     def stop(self) -> None:
