@@ -51,6 +51,15 @@ class CvState(QObject):
         days = self.ctx.config.get_int("spaces.expiry_days")
         purge_expired(self.ctx.kiosk.store, dt.datetime.now(dt.UTC), days)
 
+    def forget(self) -> None:
+        """The session has ended: nothing of the person's CV stays in memory."""
+        self._session = None
+        self.space_id = None
+        self.template = DEFAULT
+        self.editing = None
+        self.cv = CV(language=self._cv_language())
+        self.draft = SessionDraft(self.ctx.kiosk.sessions, self.today())
+
     def _cv_language(self) -> str:
         # Employers in France read French: the CV is printed in French unless the person
         # chooses otherwise on the preview.

@@ -199,6 +199,16 @@ class StepScreen(Screen):
                 self.keyboard.set_secret(first.secret)
                 first.edit.setFocus()
 
+    def forget_person(self) -> None:
+        """The session has ended: no field or list of this screen keeps what was typed."""
+        self._leaving = True  # hiding now must not save into the next session
+        self.clear_errors()
+        for field in self.fields.values():
+            field.set_text("")
+        self.load(CV())
+        if self.keyboard is not None:
+            self.keyboard.set_target(None)
+
     def clear_errors(self) -> None:
         self.error.hide()
         for field in self.fields.values():

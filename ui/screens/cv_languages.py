@@ -75,6 +75,10 @@ class CvLanguagesScreen(StepScreen):
         phrase = vocabulary().get("level", level)
         return phrase.in_language(self.ctx.language) if phrase else level
 
+    def forget_person(self) -> None:
+        self._drop_typed_rows()
+        super().forget_person()
+
     def load(self, cv: CV) -> None:
         session = self.ctx.kiosk.sessions.current
         if session != self._session:

@@ -116,6 +116,13 @@ class OfferScreen(Screen):
         if offer_id:
             self.ctx.tasks.run(self.state.offer_job(offer_id), self._loaded, context="offer")
 
+    def forget_person(self) -> None:
+        """The session has ended: the offer this person read goes from the screen."""
+        self.offer = None
+        self.message.hide()
+        self.phone.setChecked(False)
+        self._fill()
+
     def _loaded(self, offer: OfferDetail | None) -> None:
         self.offer = offer
         self._fill()

@@ -111,6 +111,14 @@ class OffersScreen(Screen):
         self.show_filters.setVisible(q.mode != "kept")
         self.run()
 
+    def forget_person(self) -> None:
+        """The session has ended: no card, count or title of this person's search stays."""
+        self._request += 1  # a search still running is for nobody now
+        self.result = None
+        self._clear()
+        self.title.setText(_(self.TITLE))  # the next retranslate builds it from the new search
+        self.count.retranslate()
+
     def state_town_name(self, filters: Filters) -> str:
         from kiosk.catalogue import load_towns
 
