@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.speech.cache import phrase_key
+from kiosk.speech.speaker import split_sentences
 from tests.journeys.journey_kit import Kiosk, fr, wait_until
 
 pytestmark = pytest.mark.journey
@@ -46,6 +48,13 @@ def traces(*folders: Path) -> dict[str, list[str]]:
     return found
 
 
+def in_speech_cache(kiosk: Kiosk, text: str) -> bool:
+    """Whether audio of `text` (its first sentence, in French at the default rate) is on disk.
+    Audio of what a person typed holds none of its letters: it is found by its cache key."""
+    key = phrase_key("fr", 150, split_sentences(text)[0])
+    return any(key in path.name for path in (kiosk.data_dir / "speech-cache").rglob("*"))
+
+
 def test_ive_finished_leaves_nothing_of_the_person_on_disk(
     start_kiosk: Callable[..., Kiosk],
 ) -> None:
@@ -77,6 +86,12 @@ def test_ive_finished_leaves_nothing_of_the_person_on_disk(
     # The check below can see the person: while they are here, their CV is saved on disk.
     during = wait_until(lambda: traces(*folders), 10, "the CV being autosaved", kiosk)
     assert any(NAME in held for held in during.values()), during
+    # The speech check can see audio: the home screen's fixed words are cached on disk...
+    home = f"{fr('What do you want to do?')} {fr('Touch a picture.')}"
+    wait_until(lambda: in_speech_cache(kiosk, home), 10, "the home screen's audio cached", kiosk)
+    # ...but the offers' title, which says the person's search, never is.
+    said_search = fr("Offers for “{query}”").format(query=SEARCH) + "."
+    assert not in_speech_cache(kiosk, said_search), "audio of the search is on disk"
 
     kiosk.tap(fr("I've finished"), "push button")
     kiosk.find(fr("Goodbye, and good luck!"), "label")
@@ -92,5 +107,6 @@ def test_ive_finished_leaves_nothing_of_the_person_on_disk(
         wait_until(wiped, 15, "the person's data being wiped", kiosk)
     except AssertionError as exc:
         raise AssertionError(f"after 'I've finished' these files still hold: {left}") from exc
+    assert not in_speech_cache(kiosk, said_search), "audio of the search is on disk"
     kiosk.step("nothing left on disk")
     assert kiosk.process.poll() is None, "the kiosk must still run for the next person"
