@@ -129,6 +129,9 @@ def migrate(db: sqlite_utils.Database, schema: Schema) -> int:
     for number in range(current + 1, schema.version + 1):
         conn = db.conn
         conn.execute("BEGIN IMMEDIATE")
+        if user_version(db) >= number:  # another connection (the sync thread) got there first
+            conn.execute("COMMIT")
+            continue
         try:
             schema.migrations[number - 1](db)
             conn.execute(f"PRAGMA user_version = {number}")

@@ -20,7 +20,7 @@ from kiosk.catalogue.schema import CATALOGUE_SCHEMA
 from kiosk.services import open_kiosk
 from kiosk.session import Sessions
 from kiosk.speech.fake import RecordingSpeaker
-from kiosk.storage import StorageError, connect, open_database
+from kiosk.storage import StorageError, connect, migrate, open_database
 from kiosk.storage.kiosk_schema import KIOSK_SCHEMA
 from kiosk.sync.run import open_db as sync_thread_db
 
@@ -308,3 +308,26 @@ def test_a_file_that_is_not_a_database_is_still_moved_aside(tmp_path: Path) -> N
     path.write_bytes(b"not a database at all " * 300)
     opened = open_database(path, KIOSK_SCHEMA)
     assert opened.moved_aside is not None and opened.moved_aside.exists()
+
+
+def test_two_connections_migrating_a_new_file_at_once_do_not_collide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app and the sync thread open a fresh kiosk.db at the same moment: the second read
+    version 0 just before the first migrated it (seen as 'table spaces already exists')."""
+    from kiosk.storage import database
+
+    path = tmp_path / "kiosk.db"
+    first = connect(path, secure_delete=True)
+    second = connect(path, secure_delete=True)
+    migrate(first, KIOSK_SCHEMA)
+    real = database.user_version
+    reads: list[int] = []
+
+    def stale_first_read(db: object) -> int:
+        reads.append(1)
+        return 0 if len(reads) == 1 else real(db)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(database, "user_version", stale_first_read)
+    assert migrate(second, KIOSK_SCHEMA) == 0
+    assert real(second) == KIOSK_SCHEMA.version
