@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 from pathlib import Path
@@ -33,6 +34,12 @@ def setup(log_dir: Path | None, level: str = "INFO") -> Path | None:
     except OSError as exc:
         logging.getLogger(__name__).warning("cannot write logs to %s: %s", path, exc)
         return None
+    # Logs name towns, errors and times of visits: for the kiosk's user only, whatever the
+    # umask of the command that wrote them first (rotation keeps the mode).
+    with contextlib.suppress(OSError):  # a file system without modes (FAT) has nothing to do
+        log_dir.chmod(0o700)
+        for written in log_dir.glob("kiosk.log*"):
+            written.chmod(0o600)
     handler.setFormatter(logging.Formatter(FORMAT))
     handler._kiosk = True  # type: ignore[attr-defined]
     root.addHandler(handler)

@@ -331,3 +331,21 @@ def test_two_connections_migrating_a_new_file_at_once_do_not_collide(
     monkeypatch.setattr(database, "user_version", stale_first_read)
     assert migrate(second, KIOSK_SCHEMA) == 0
     assert real(second) == KIOSK_SCHEMA.version
+
+
+def test_logs_are_private_whoever_set_them_up(tmp_path: Path) -> None:
+    from kiosk import logs
+
+    folder = tmp_path / "logs"
+    folder.mkdir(mode=0o755)
+    (folder / "kiosk.log.1").write_text("an older kiosk's log\n")
+    (folder / "kiosk.log.1").chmod(0o644)
+    old_umask = os.umask(0o022)  # a command started by hand, before any umask was set
+    try:
+        logs.setup(folder)
+        logging.getLogger("kiosk.test").warning("written")
+    finally:
+        os.umask(old_umask)
+        logs.setup(None)
+    for p in (folder, folder / "kiosk.log", folder / "kiosk.log.1"):
+        assert stat.S_IMODE(p.stat().st_mode) & 0o077 == 0, p.name
