@@ -29,6 +29,7 @@ from kiosk.i18n import N_, format_number
 from kiosk.session import IdleClock, IdleState
 from kiosk.staff import counters
 from ui.context import UiContext
+from ui.forget import forget_person
 from ui.screens import screen_classes
 from ui.screens.base import Screen
 from ui.screens.goodbye import GoodbyeScreen
@@ -232,7 +233,9 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             log.exception("session could not be wiped")
             self.ctx.kiosk.problems.append(f"session wipe failed: {type(exc).__name__}: {exc}")
-        # Audio of what the person typed lived in memory only; it goes now.
+        # Hidden screens still hold what the person typed or chose: they empty now, not when
+        # the next person reaches them. Audio of what they typed lived in memory only.
+        forget_person(self.ctx, self.screens.built())
         self.ctx.speaker.forget_private()
 
     def _help_requested(self, on: bool) -> None:

@@ -115,6 +115,9 @@ class CvPreviewScreen(Screen):
         self.print_.clicked.connect(self.print_cv)
         self.usb.clicked.connect(self.save_to_stick)
         self.email.clicked.connect(lambda: self.navigate.emit("cv_email"))
+        # Offered only where an e-mail can really leave this kiosk (an SMTP server).
+        self.email.setVisible(ctx.can_send("email"))
+        ctx.config_changed.connect(lambda _c: self.email.setVisible(ctx.can_send("email")))
         self.keep.clicked.connect(lambda: self.navigate.emit("cv_keep"))
         self.change.clicked.connect(lambda: self.navigate.emit("cv_identity"))
         self.delete.clicked.connect(lambda: self.navigate.emit("cv_delete"))

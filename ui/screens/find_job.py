@@ -92,6 +92,11 @@ class FindJobScreen(Screen):
         self.field.setAccessibleName(_("Job"))
         self.keyboard.retranslate()
 
+    def forget_person(self) -> None:
+        """Called by the window's wipe: the typed search leaves the field and the memory."""
+        self.field.clear()
+        self.state.forget()
+
     def shown(self) -> None:
         self.state.fresh()
         if self.state.question.mode != "query":

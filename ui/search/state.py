@@ -40,6 +40,13 @@ class SearchState(QObject):
         self.offer_id: str | None = None
         self.domain: str | None = None  # the domain letter being browsed
 
+    def forget(self) -> None:
+        """The session has ended: nothing of the person's search stays in memory."""
+        self._session = None
+        self.question = Question()
+        self.offer_id = None
+        self.domain = None
+
     def fresh(self) -> None:
         """Forget the previous person's question when a new session has started."""
         current = self.ctx.kiosk.sessions.current
