@@ -200,3 +200,15 @@ def test_sync_reports_what_really_happened(tmp_path: Path, kiosk, smtp) -> None:
     result = sync_once(kiosk.config, kiosk.data_dir)
     assert "0 delivered" in result.reason and "1 waiting" in result.reason, result.reason
     assert "outbox delivered" not in result.reason
+
+
+def test_counters_are_counted_where_things_happen(qtbot, window, kiosk) -> None:  # type: ignore[no-untyped-def]
+    start(qtbot, window)
+    tap(qtbot, window.current.tiles["find_job"])
+    screen = window.current
+    screen.field.setText("boulanger")
+    screen.submit()
+    assert window.current.NAME == "offers"
+    qtbot.waitUntil(lambda: window.current.result is not None, timeout=10000)
+    assert today_count(kiosk, counters.SEARCHES) == 1
+    assert today_count(kiosk, counters.SESSIONS) == 1

@@ -12,6 +12,7 @@ from kiosk.cv.printed import printable
 from kiosk.cv.templates import TEMPLATES
 from kiosk.errors import Explained
 from kiosk.i18n import LANGUAGES, N_, _
+from kiosk.staff import counters
 from ui.context import UiContext
 from ui.cv import blank, output
 from ui.cv.chips import ChipGrid
@@ -218,6 +219,7 @@ class CvPreviewScreen(Screen):
         self._tell(explained.user, alert=True)
 
     def _done(self, message: str) -> None:
+        self.ctx.count(counters.CVS_MADE)
         self._busy = False
         self._tell(_(message))
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from kiosk.catalogue.search import OfferDetail
 from kiosk.errors import Explained
 from kiosk.i18n import N_, _
+from kiosk.staff import counters
 from ui.context import UiContext
 from ui.screens.base import Screen
 from ui.search import words
@@ -213,6 +214,7 @@ class OfferScreen(Screen):
         )
 
     def _printed(self) -> None:
+        self.ctx.count(counters.OFFERS_PRINTED)
         self.print_button.setEnabled(True)
         self._tell(_(PRINTED))
 
@@ -231,6 +233,7 @@ class OfferScreen(Screen):
             return
         self.qr.setPixmap(qr_pixmap(url))
         self.qr_panel.show()
+        self.ctx.count(counters.OFFERS_SCANNED)
         self.ctx.say(_(SCAN))
 
     def toggle_keep(self) -> None:

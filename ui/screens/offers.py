@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.catalogue.search import Filters, OccupationCount, SearchResult
 from kiosk.errors import Explained
 from kiosk.i18n import N_, _, ngettext
+from kiosk.staff import counters
 from ui import theme
 from ui.context import UiContext
 from ui.screens.base import Screen
@@ -133,6 +134,7 @@ class OffersScreen(Screen):
         self._clear()
         self.count.retranslate()
         self.show_filters.set_label(lambda: self._filters_label())
+        self.ctx.count(counters.SEARCHES)
         self.ctx.tasks.run(
             self.state.search_job(),
             lambda result: self._arrived(request, result),
