@@ -7,12 +7,16 @@ upserted by id in one transaction; an odd offer is logged and skipped, never the
 Once real offers are in, the demo offers go, in the same transaction: a person must never see
 a fictional offer next to real ones and call an employer that does not exist. An import with
 no usable offer changes nothing, so a wrong file cannot empty a demo kiosk either.
+
+A file larger than `MAX_IMPORT_BYTES` is refused before it is read; offers too large or with
+text that is not valid Unicode are skipped, long descriptions cut (kiosk.catalogue.offers).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,6 +29,9 @@ from kiosk.catalogue.offers import transaction, upsert_offers
 from kiosk.catalogue.seed import set_meta
 
 log = logging.getLogger(__name__)
+
+# About 15,000 API offers (4 kB each): more than the few départements a kiosk serves.
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 
 class ImportFileError(Exception):
@@ -45,14 +52,26 @@ class ImportReport:
         return self.inserted + self.updated + self.unchanged
 
 
-def read_offers(path: Path) -> list[Any]:
+def read_offers(path: Path, max_bytes: int = MAX_IMPORT_BYTES) -> list[Any]:
+    too_large = (
+        f"{path} is too large: at most {max_bytes / 1e6:g} MB of offers "
+        "(split it, or keep only the départements of this kiosk)"
+    )
     try:
-        text = path.read_bytes()
+        with path.open("rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > max_bytes:
+                raise ImportFileError(too_large)
+            text = file.read(max_bytes + 1)  # a pipe or a growing file has no size to check
     except OSError as exc:
         raise ImportFileError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if len(text) > max_bytes:
+        raise ImportFileError(too_large)
     try:
         data = json.loads(text)
-    except (ValueError, RecursionError) as exc:
+    except RecursionError as exc:
+        raise ImportFileError(f"{path} is not JSON: nested too deeply") from exc
+    except ValueError as exc:
         raise ImportFileError(f"{path} is not JSON: {exc}") from exc
     if isinstance(data, dict) and isinstance(data.get("resultats"), list):
         return list(data["resultats"])

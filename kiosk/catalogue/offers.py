@@ -3,13 +3,18 @@
 `offer_row` reads one offer as the API sends it and never trusts a field's type: the API
 itself sends some fields as a string in one offer and a list in the next, and a sync must not
 stop on one odd offer. Only an offer with no id or no title cannot be shown, so only that is
-refused (with `BadOffer`). `upsert_offers` is the one way offers get written, whatever their
-origin (demo, sync, import).
+refused (with `BadOffer`), and an offer the kiosk cannot store or show safely: text that is
+not valid Unicode (a lone surrogate such as "\\ud800", which SQLite cannot store), or more
+than `MAX_OFFER_CHARS` of JSON. A description longer than `MAX_DESCRIPTION_CHARS` is cut at a
+word and the cut logged: the API's own offers stay far below it, and an unbounded text would
+freeze the screen that lays it out. `upsert_offers` is the one way offers get written,
+whatever their origin (demo, sync, import).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import math
 import re
 import sqlite3
@@ -20,6 +25,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlite_utils
+
+log = logging.getLogger(__name__)
+
+# The API's descriptions stay under about 4,000 characters: five times that is no real offer.
+MAX_DESCRIPTION_CHARS = 20_000
+# An offer as stored (raw JSON): a real one is 2-6 kB, 25 kB with the longest description.
+MAX_OFFER_CHARS = 100_000
+_CUT_MARK = " […]"
 
 OFFER_COLUMNS: tuple[str, ...] = (
     "id",
@@ -225,8 +238,63 @@ def _salary_label(value: Any) -> str | None:
     return _text(value)
 
 
+def cut_description(text: str, limit: int = MAX_DESCRIPTION_CHARS) -> str:
+    """`text` if it fits, else its beginning up to the last word that fits, and a mark."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - len(_CUT_MARK)]
+    space = max(head.rfind(" "), head.rfind("\n"))
+    if space > len(head) - 200:  # a word boundary near the end; else cut inside the "word"
+        head = head[:space]
+    return head.rstrip() + _CUT_MARK
+
+
+def _shown_id(value: Any) -> str:
+    """An id for a log line or a reason, with what is not valid Unicode escaped."""
+    text = value if isinstance(value, str) else repr(value)
+    return text[:40].encode("utf-8", "backslashreplace").decode()
+
+
+def offer_raw(offer: Any) -> tuple[Mapping[str, Any], str]:
+    """The offer as it will be stored (description cut to size) and its JSON text.
+
+    `BadOffer` when it is not an object, cannot be JSON, is not valid Unicode or is too large.
+    The sync compares this text with what is stored to recognise an unchanged offer.
+    """
+    if not isinstance(offer, Mapping):
+        raise BadOffer(f"offer is a JSON {type(offer).__name__}, not an object")
+    description = offer.get("description")
+    if isinstance(description, str) and len(description) > MAX_DESCRIPTION_CHARS:
+        log.warning(
+            "offer %s: description of %d characters cut to %d",
+            _shown_id(offer.get("id")),
+            len(description),
+            MAX_DESCRIPTION_CHARS,
+        )
+        offer = {**offer, "description": cut_description(description)}
+    try:
+        # default=str: an odd value must not cost the offer; it is kept as text instead.
+        raw = json.dumps(offer, ensure_ascii=False, default=str)
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise BadOffer(f"offer {_shown_id(offer.get('id'))} cannot be kept as JSON") from exc
+    if len(raw) > MAX_OFFER_CHARS:
+        raise BadOffer(
+            f"offer {_shown_id(offer.get('id'))} is too large "
+            f"({len(raw):,} characters, at most {MAX_OFFER_CHARS:,})"
+        )
+    if not raw.isascii():
+        try:
+            raw.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise BadOffer(
+                f"offer {_shown_id(offer.get('id'))} has text that is not valid Unicode"
+            ) from exc
+    return offer, raw
+
+
 def offer_row(offer: Mapping[str, Any], origin: str) -> dict[str, Any]:
-    """The `offers` row for one API-shaped offer; `BadOffer` if it has no id or no title."""
+    """The `offers` row for one API-shaped offer; `BadOffer` if it has no id or no title, or
+    cannot be stored (see `offer_raw`)."""
     if not isinstance(offer, Mapping):
         raise BadOffer(f"offer is a JSON {type(offer).__name__}, not an object")
     offer_id = _text(offer.get("id"))
@@ -235,14 +303,9 @@ def offer_row(offer: Mapping[str, Any], origin: str) -> dict[str, Any]:
     title = _text(offer.get("intitule"))
     if title is None:
         raise BadOffer(
-            f"offer {offer_id:.40} has no title (intitule={offer.get('intitule')!r:.60})"
+            f"offer {_shown_id(offer_id)} has no title (intitule={offer.get('intitule')!r:.60})"
         )
-
-    try:
-        # default=str: an odd value must not cost the offer; it is kept as text instead.
-        raw = json.dumps(offer, ensure_ascii=False, default=str)
-    except (TypeError, ValueError, RecursionError) as exc:
-        raise BadOffer(f"offer {offer_id:.40} cannot be kept as JSON: {exc}") from exc
+    offer, raw = offer_raw(offer)
 
     place = _obj(offer.get("lieuTravail"))
     place_label = _text(place.get("libelle"))

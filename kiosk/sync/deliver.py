@@ -2,7 +2,8 @@
 
 An item leaves the outbox only when the other side acknowledged it. When a destination is
 unreachable the pass stops trying it (the next pass will), so a dead network costs one
-timeout, not one per item.
+timeout, not one per item. An e-mail whose fate is uncertain (sent in full, answer lost) goes
+to staff rather than out a second time (see kiosk.sync.mail).
 """
 
 from __future__ import annotations
@@ -121,7 +122,7 @@ def _emails(work: _Pass, mailer: Mailer, limit: int) -> None:
         try:
             mailer.send(item.key, item.payload)
         except DeliveryError as exc:
-            work.fail(item.key, str(exc), exc.permanent)
+            work.fail(item.key, str(exc), exc.permanent or exc.uncertain)
             if exc.connect:
                 log.warning("smtp: %s; e-mails wait for the next pass", exc)
                 return

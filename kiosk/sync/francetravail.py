@@ -1,15 +1,17 @@
 """The France Travail "Offres d'emploi v2" client: polite, patient, and honest about gaps.
 
-One `requests.Session`, a timeout on every call, a client-side rate limit, a token renewed
-once on a 401, `Retry-After` honoured on 429, backoff with jitter on 5xx, network errors and
-unreadable bodies, then `ApiError` (the run gives up; nothing half-fetched is trusted).
+One `requests.Session`, a total deadline and a size cap on every call (kiosk.sync.http), a
+client-side rate limit, a token renewed once on a 401, `Retry-After` honoured on 429, backoff
+with jitter on 5xx, network errors, deadlines and unreadable bodies, then `ApiError` (the run
+gives up; nothing half-fetched is trusted). An answer over the size cap is never retried: it
+would only be downloaded again. An answer still unreadable after every try raises
+`UnreadableAnswer`, so the pull can skip that search and go on with the others.
 The behaviour it must match is in the shared FRANCE_TRAVAIL_API.md.
 """
 
 from __future__ import annotations
 
 import email.utils
-import json
 import random
 import re
 import time
@@ -22,6 +24,17 @@ import requests
 
 from kiosk.config import Config
 from kiosk.sync.backoff import DEFAULT_BACKOFF, Backoff, Clock, RateLimiter, Sleep
+from kiosk.sync.http import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_BYTES,
+    Answer,
+    DeadlineExceeded,
+    Limits,
+    TooLarge,
+    bounded_request,
+    bounded_session,
+    loads,
+)
 from kiosk.sync.oauth import ApiError, AuthError, Credentials, TokenSource
 
 T = TypeVar("T")
@@ -29,8 +42,17 @@ PAGE_SIZE = 150  # the API's maximum per call
 _CONTENT_RANGE = re.compile(r"^\s*offres\s+(\d+)-(\d+)/(\d+)\s*$")
 
 
+# Date windows one search may be split into. A département of 100,000 offers needs about 150;
+# past this the server's totals cannot be believed and the search is left incomplete.
+MAX_WINDOWS = 600
+
+
 class BadResponse(Exception):
     """A success status with a body that cannot be read (empty, not JSON, wrong shape)."""
+
+
+class UnreadableAnswer(ApiError):
+    """Every try got an answer that cannot be read: this search is skipped, not the run."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +63,10 @@ class ApiSettings:
     api_url: str
     page_cap: int = 3149
     requests_per_second: int = 3
-    timeout: tuple[float, float] = (5.0, 30.0)  # connect, read
+    timeout: tuple[float, float] = (5.0, 30.0)  # connect, each read
+    deadline: float = DEFAULT_DEADLINE  # the whole request, answer included
+    max_answer_bytes: int = DEFAULT_MAX_BYTES
+    max_windows: int = MAX_WINDOWS
     max_attempts: int = 5  # per request, for 5xx, network errors and unreadable bodies
     max_rate_limited: int = 10  # 429s tolerated per request before giving up the run
     retry_after_cap: float = 120.0
@@ -60,6 +85,10 @@ class ApiSettings:
             page_cap=config.get_int("francetravail.page_cap"),
             requests_per_second=config.get_int("francetravail.requests_per_second"),
         )
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(self.deadline, self.max_answer_bytes, self.timeout)
 
 
 @dataclass
@@ -120,7 +149,7 @@ class FranceTravailClient:
         backoff: Backoff = DEFAULT_BACKOFF,
     ) -> None:
         self.settings = settings
-        self.session = requests.Session()
+        self.session = bounded_session()
         self.traffic = Traffic()
         self.clock, self.rng, self.backoff = clock, rng, backoff
         self._sleep = sleep
@@ -128,7 +157,7 @@ class FranceTravailClient:
         self.tokens = TokenSource(
             Credentials(settings.client_id, settings.client_secret, settings.token_url),
             self.session,
-            timeout=settings.timeout,
+            limits=settings.limits,
             clock=clock,
             sleep=self._timed_sleep,
             rng=rng,
@@ -149,24 +178,29 @@ class FranceTravailClient:
         self._sleep(seconds)
 
     # --- one GET, with everything that can go wrong on the way ------------------------------
-    def get(
-        self, path: str, params: Mapping[str, str], parse: Callable[[requests.Response], T]
-    ) -> T:
+    def get(self, path: str, params: Mapping[str, str], parse: Callable[[Answer], T]) -> T:
         url = f"{self.settings.api_url}{path}"
         attempts = limited = 0
-        renewed = False
+        renewed = unreadable = False
         while True:
             token = self.tokens.token()
             self.limiter.wait()
             self.traffic.requests += 1
             began = self.clock()
             try:
-                response = self.session.get(
+                response = bounded_request(
+                    self.session,
+                    "GET",
                     url,
+                    self.settings.limits,
                     params=params,
                     headers={"Authorization": f"Bearer {token}", "Accept": "application/json"},
-                    timeout=self.settings.timeout,
                 )
+            except TooLarge as exc:
+                self.traffic.problems.append(str(exc))
+                raise ApiError(f"{exc}: giving up this run") from exc
+            except DeadlineExceeded as exc:
+                problem = str(exc)
             except requests.RequestException as exc:
                 # Includes a connection reset in the middle of the body (the body is read here).
                 problem = f"network error: {type(exc).__name__}"
@@ -201,18 +235,21 @@ class FranceTravailClient:
                         return parse(response)
                     except BadResponse as exc:
                         problem = str(exc)
+                        unreadable = True
             finally:
                 self.traffic.seconds_in_http += self.clock() - began
             attempts += 1
             self.traffic.problems.append(problem)
             if attempts >= self.settings.max_attempts:
+                if unreadable:
+                    raise UnreadableAnswer(f"{problem} ({attempts} tries): skipped")
                 raise ApiError(f"{problem} ({attempts} tries): giving up this run")
             self.traffic.retries += 1
             self._timed_sleep(self.backoff.delay(attempts, self.rng))
 
     # --- the two calls the kiosk makes ------------------------------------------------------
     def search_page(self, params: Mapping[str, str], first: int, last: int) -> Page:
-        def parse(response: requests.Response) -> Page:
+        def parse(response: Answer) -> Page:
             when = _server_time(response.headers.get("Date"))
             if response.status_code == 204:
                 return Page(204, [], 0, True, when)
@@ -233,7 +270,7 @@ class FranceTravailClient:
         return self.get("/v2/offres/search", query, parse)
 
     def reference_list(self, name: str) -> list[dict[str, Any]]:
-        def parse(response: requests.Response) -> list[dict[str, Any]]:
+        def parse(response: Answer) -> list[dict[str, Any]]:
             if response.status_code == 204:
                 return []
             body = _json(response)
@@ -244,21 +281,32 @@ class FranceTravailClient:
         return self.get(f"/v2/referentiel/{name}", {}, parse)
 
 
-def _json(response: requests.Response) -> Any:
+def _json(response: Answer) -> Any:
     if not response.content.strip():
         raise BadResponse(f"HTTP {response.status_code} with an empty body")
     try:
-        return json.loads(response.content)
+        return loads(response.content)
     except ValueError as exc:
         raise BadResponse(f"HTTP {response.status_code} with a body that is not JSON") from exc
 
 
-def _message(response: requests.Response) -> str:
+def _message(response: Answer) -> str:
     try:
-        body = json.loads(response.content)
+        body = loads(response.content)
     except ValueError:
         return "no detail"
-    return str(body.get("message", "no detail"))[:120] if isinstance(body, dict) else "no detail"
+    if not isinstance(body, dict):
+        return "no detail"
+    # Whatever the server sent goes to the logs: valid UTF-8 only (a lone surrogate is not).
+    return str(body.get("message", "no detail"))[:120].encode("utf-8", "replace").decode()
 
 
-__all__ = ["ApiError", "ApiSettings", "AuthError", "FranceTravailClient", "Page", "Traffic"]
+__all__ = [
+    "ApiError",
+    "ApiSettings",
+    "AuthError",
+    "FranceTravailClient",
+    "Page",
+    "Traffic",
+    "UnreadableAnswer",
+]

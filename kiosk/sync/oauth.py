@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 import time
 from collections.abc import Callable
@@ -11,10 +10,13 @@ from dataclasses import dataclass
 import requests
 
 from kiosk.sync.backoff import DEFAULT_BACKOFF, Backoff, Clock, Sleep
+from kiosk.sync.http import DeadlineExceeded, Limits, TooLarge, bounded_request, loads
 
 SCOPE = "api_offresdemploiv2 o2dsoffre"
 # Renew this long before the announced expiry, so a token never dies between check and use.
 _MARGIN_SECONDS = 60.0
+# A token answer is a few hundred bytes: anything much larger is not one.
+TOKEN_MAX_BYTES = 64 * 1024
 
 
 class ApiError(Exception):
@@ -40,14 +42,16 @@ class TokenSource:
         credentials: Credentials,
         session: requests.Session,
         *,
-        timeout: tuple[float, float],
+        limits: Limits,
         clock: Clock = time.monotonic,
         sleep: Sleep = time.sleep,
         rng: Callable[[], float] = random.random,
         backoff: Backoff = DEFAULT_BACKOFF,
         max_attempts: int = 4,
     ) -> None:
-        self.credentials, self.session, self.timeout = credentials, session, timeout
+        self.credentials, self.session = credentials, session
+        cap = min(limits.max_bytes, TOKEN_MAX_BYTES)
+        self.limits = Limits(limits.deadline, cap, limits.timeout)
         self.clock, self.sleep, self.rng = clock, sleep, rng
         self.backoff, self.max_attempts = backoff, max_attempts
         self._token: str | None = None
@@ -77,8 +81,11 @@ class TokenSource:
         """None on success, else why this try failed (worth another try)."""
         c = self.credentials
         try:
-            response = self.session.post(
+            response = bounded_request(
+                self.session,
+                "POST",
                 c.token_url,
+                self.limits,
                 params={"realm": "/partenaire"},
                 data={
                     "grant_type": "client_credentials",
@@ -87,14 +94,17 @@ class TokenSource:
                     "scope": SCOPE,
                 },
                 headers={"Accept": "application/json"},
-                timeout=self.timeout,
             )
+        except TooLarge as exc:
+            raise ApiError(f"token endpoint: {exc}") from exc
+        except DeadlineExceeded as exc:
+            return str(exc)  # a trickling endpoint is retried like one that is down
         except requests.RequestException as exc:
             return f"network error: {type(exc).__name__}"
         if response.status_code >= 500:
             return f"HTTP {response.status_code}"
         try:
-            body = json.loads(response.content)
+            body = loads(response.content)
         except ValueError:
             body = None
         if not isinstance(body, dict):
@@ -104,9 +114,11 @@ class TokenSource:
         if response.status_code >= 400 or "error" in body:
             # invalid_client, invalid_scope...: the configuration is wrong, not the network.
             error = str(body.get("error", f"HTTP {response.status_code}"))[:60]
+            error = error.encode("utf-8", "replace").decode()  # it goes to the logs
             raise AuthError(f"France Travail refused the credentials ({error})")
         token, lifetime = body.get("access_token"), body.get("expires_in")
-        if not isinstance(token, str) or not token:
+        # A header carries ASCII only: anything else would fail on every request made with it.
+        if not isinstance(token, str) or not token or not token.isascii():
             return "token answer has no access_token"
         seconds = float(lifetime) if isinstance(lifetime, int | float) and lifetime > 0 else 1499.0
         self._token = token

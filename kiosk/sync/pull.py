@@ -8,6 +8,14 @@ never half of each. A process killed before the commit leaves the catalogue as i
 Only a *complete* refresh of an area removes that area's offers it did not return (they
 expired). When every area is complete, offers of areas no longer configured and the demo
 offers go too, and the catalogue becomes "live".
+
+A complete refresh is still not believed when it would remove more than half of an area that
+had more than a handful of offers (a search answering 204 for everything, a broken filter):
+offers do not expire that fast. The area is then held back (nothing removed, the report says
+why) unless staff force the pull. Likewise a pull that received no offer at all never
+replaces the demo catalogue by an empty one unless forced. An offer that cannot be stored
+(no id, invalid Unicode, too large) is skipped and logged; a search whose answers stay
+unreadable is skipped (its départements incomplete), and the others go on.
 """
 
 from __future__ import annotations
@@ -23,8 +31,9 @@ from typing import Any
 import sqlite_utils
 
 from kiosk.catalogue import transaction, upsert_offers
+from kiosk.catalogue.offers import BadOffer, offer_raw
 from kiosk.catalogue.seed import set_meta
-from kiosk.sync.francetravail import FranceTravailClient
+from kiosk.sync.francetravail import FranceTravailClient, UnreadableAnswer
 from kiosk.sync.oauth import ApiError
 from kiosk.sync.references import refresh_references
 from kiosk.sync.search import fetch_all
@@ -34,6 +43,10 @@ log = logging.getLogger(__name__)
 ORIGIN = "francetravail"
 MAX_DEPARTEMENTS_PER_REQUEST = 5  # the API's limit
 _APPLY_BATCH = 1000
+# An area loses at most this share of its offers in one pass without staff forcing it...
+MAX_REMOVED_SHARE = 0.5
+# ...once it has more offers than this (a tiny area can honestly go from 3 offers to 1).
+FEW_OFFERS = 10
 
 
 @dataclass
@@ -48,6 +61,8 @@ class PullReport:
     demo_removed: int = 0
     skipped: int = 0
     skipped_reasons: list[str] = field(default_factory=list)  # ids and field names only
+    held_back: dict[str, str] = field(default_factory=dict)  # area -> why nothing was removed
+    forced: bool = False
     reference_lists: dict[str, int] = field(default_factory=dict)
     requests: int = 0
     bytes: int = 0
@@ -88,6 +103,7 @@ class _Staging:
         db.execute("DROP TABLE IF EXISTS temp.pull_staging")
         db.execute("CREATE TEMP TABLE pull_staging (id TEXT PRIMARY KEY, raw TEXT)")
         self.without_id = 0
+        self.refused: list[str] = []  # offers that cannot be stored: ids and reasons only
 
     def add(self, offers: list[Any]) -> None:
         received: dict[str, str] = {}
@@ -95,8 +111,14 @@ class _Staging:
             if not isinstance(offer, dict) or offer.get("id") in (None, ""):
                 self.without_id += 1
                 continue
-            # The same text `offer_row` stores, so equal text means an unchanged offer.
-            received[str(offer["id"]).strip()] = json.dumps(offer, ensure_ascii=False, default=str)
+            try:
+                # The same text `offer_row` stores, so equal text means an unchanged offer.
+                _, raw = offer_raw(offer)
+            except BadOffer as exc:
+                self.refused.append(str(exc))
+                log.warning("pull: skipped %s", exc)
+                continue
+            received[str(offer["id"]).strip()] = raw
         if not received:
             return
         marks = ", ".join("?" * len(received))
@@ -134,16 +156,26 @@ def pull(
     departements: Sequence[str],
     *,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    force: bool = False,
 ) -> PullReport:
-    """Fetch and apply; never raises for API trouble (the report says what happened)."""
+    """Fetch and apply; never raises for API trouble (the report says what happened).
+
+    `force` (staff only): apply a complete refresh even when it removes most of an area, or
+    leaves an empty catalogue (see the module's note).
+    """
     began = time.perf_counter()
-    report = PullReport(areas={code: False for code in departements})
+    report = PullReport(areas={code: False for code in departements}, forced=force)
     staging = _Staging(catalogue)
     try:
         for group in chunks(departements):
             params = {"departement": ",".join(group), "sort": "1"}
             try:
                 fetched = fetch_all(client, params, staging.add)
+            except UnreadableAnswer as exc:
+                # This search's answers cannot be read (the same every pass, likely): its
+                # départements stay incomplete, the others are still refreshed.
+                log.warning("pull of départements %s skipped: %s", ",".join(group), exc)
+                continue
             except ApiError as exc:
                 report.error = str(exc)
                 log.warning("pull of départements %s stopped: %s", ",".join(group), exc)
@@ -156,9 +188,12 @@ def pull(
                 "complete" if fetched.complete else "INCOMPLETE: " + "; ".join(fetched.reasons),
                 fetched.windows,
             )
-        report.complete = report.error is None and all(report.areas.values())
         report.received = staging.count()
-        report.skipped = staging.without_id
+        report.skipped = staging.without_id + len(staging.refused)
+        report.skipped_reasons.extend(staging.refused[:5])
+        if not force:
+            _hold_back(catalogue, report)
+        report.complete = report.error is None and all(report.areas.values())
         references: dict[str, list[dict[str, Any]]] = {}
         if report.error is None:
             references = refresh_references(client, catalogue, now())
@@ -174,6 +209,31 @@ def pull(
         report.seconds_in_http = traffic.seconds_in_http
         report.seconds = time.perf_counter() - began
     return report
+
+
+def _hold_back(db: sqlite_utils.Database, report: PullReport) -> None:
+    """Mark incomplete the areas a complete refresh would empty beyond belief."""
+    for code, done in report.areas.items():
+        if not done:
+            continue
+        held, gone = db.execute(
+            "SELECT count(*), coalesce(sum(id NOT IN (SELECT id FROM temp.pull_staging)), 0) "
+            "FROM offers WHERE origin = ? AND departement = ?",
+            [ORIGIN, code],
+        ).fetchone()
+        if held > FEW_OFFERS and gone > held * MAX_REMOVED_SHARE:
+            why = f"would remove {gone} of its {held} offers: kept until staff force a pull"
+            report.areas[code] = False
+            report.held_back[code] = why
+            log.warning("pull: département %s %s", code, why)
+    if report.received == 0 and report.error is None and all(report.areas.values()):
+        (offers,) = db.execute("SELECT count(*) FROM offers").fetchone()
+        if offers:
+            why = f"no offer received at all: the {offers} offers shown are kept"
+            for code in report.areas:
+                report.areas[code] = False
+                report.held_back[code] = why
+            log.warning("pull: %s until staff force a pull", why)
 
 
 def _apply(

@@ -2,7 +2,8 @@
 
 They change rarely: fetched again after a week, stored as JSON in the catalogue's `meta`
 table (`ref_<name>`, `ref_<name>_updated_at`) with the pull's transaction. A failure here
-never makes a pull incomplete: the offers matter, the lists have last week's copy.
+never makes a pull incomplete: the offers matter, the lists have last week's copy. An item
+whose text is not valid Unicode (a lone surrogate, which SQLite cannot store) is dropped.
 """
 
 from __future__ import annotations
@@ -47,9 +48,25 @@ def refresh_references(
         except ApiError as exc:
             log.warning("reference list %s not refreshed: %s", name, exc)
             break
-        fetched[name] = [
+        kept = [
             {k: item[k] for k in _KEEP if isinstance(item.get(k), str)}
             for item in items
             if isinstance(item.get("code"), str)
         ]
+        fetched[name] = [item for item in kept if _storable(item)]
+        if len(fetched[name]) < len(kept):
+            log.warning(
+                "reference list %s: %d item(s) with invalid text dropped",
+                name,
+                len(kept) - len(fetched[name]),
+            )
     return fetched
+
+
+def _storable(item: dict[str, str]) -> bool:
+    try:
+        for value in item.values():
+            value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

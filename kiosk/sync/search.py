@@ -5,6 +5,11 @@ creation-date windows (halving) until each fits. Each window is checked: every p
 Content-Range must agree with its body and the window must yield as many distinct offers
 as it announced. Anything else makes the fetch *incomplete*: the offers still land, but
 nothing is removed on the strength of it (an incomplete list proves no offer expired).
+
+Splitting is bounded: the two halves of a window cannot announce more offers than the window
+itself (a server announcing a total that never fits is caught at the first split), and at
+most `settings.max_windows` windows are asked per search. Past either, the search stops,
+incomplete, instead of halving down to one-second windows for ever.
 """
 
 from __future__ import annotations
@@ -15,13 +20,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from kiosk.sync.francetravail import PAGE_SIZE, FranceTravailClient
+from kiosk.sync.francetravail import PAGE_SIZE, FranceTravailClient, Page
 
 log = logging.getLogger(__name__)
 
 # Earlier than any live offer: the first window when a search must be split by date.
 EPOCH = datetime(2000, 1, 1)
 Sink = Callable[[list[Any]], None]
+Query = dict[str, str]
 
 
 @dataclass
@@ -79,6 +85,10 @@ def fetch_all(client: FranceTravailClient, params: Mapping[str, str], sink: Sink
     return result
 
 
+class _TooManyWindows(Exception):
+    pass
+
+
 def _windows(
     client: FranceTravailClient,
     params: Mapping[str, str],
@@ -88,24 +98,44 @@ def _windows(
     result: Fetched,
 ) -> None:
     reachable = client.settings.page_cap + 1
-    stack = [(low, high)]
-    while stack:
-        low, high = stack.pop()
+
+    def first_page(low: datetime, high: datetime) -> tuple[datetime, datetime, Query, Page]:
+        if result.windows >= client.settings.max_windows:
+            raise _TooManyWindows
         query = {**params, "minCreationDate": api_date(low), "maxCreationDate": api_date(high)}
         result.windows += 1
-        page = client.search_page(query, 0, PAGE_SIZE - 1)
-        if page.status == 204:
-            continue
-        if page.total is not None and page.total > reachable:
-            if high - low >= timedelta(seconds=2):
-                middle = low + (high - low) / 2
-                middle = middle.replace(microsecond=0)
-                # Newer half last, so it is fetched first (the stack pops it).
-                stack.append((low, middle))
-                stack.append((middle + timedelta(seconds=1), high))
+        return low, high, query, client.search_page(query, 0, PAGE_SIZE - 1)
+
+    try:
+        stack = [first_page(low, high)]
+        while stack:
+            low, high, query, page = stack.pop()
+            if page.status == 204:
                 continue
-            result.incomplete(f"more than {reachable} offers created within one second")
-        _page_through(client, query, page.offers, page.total, page.consistent, sink, result)
+            if page.total is not None and page.total > reachable:
+                if high - low >= timedelta(seconds=2):
+                    middle = (low + (high - low) / 2).replace(microsecond=0)
+                    older = first_page(low, middle)
+                    newer = first_page(middle + timedelta(seconds=1), high)
+                    halves = _announced(older[3]) + _announced(newer[3])
+                    if halves > page.total:
+                        result.incomplete(
+                            f"date windows announce {halves} offers for {page.total}: "
+                            "totals not to be trusted"
+                        )
+                        return
+                    # Newer half last, so it is fetched first (the stack pops it).
+                    stack.append(older)
+                    stack.append(newer)
+                    continue
+                result.incomplete(f"more than {reachable} offers created within one second")
+            _page_through(client, query, page.offers, page.total, page.consistent, sink, result)
+    except _TooManyWindows:
+        result.incomplete(f"more than {client.settings.max_windows} date windows needed")
+
+
+def _announced(page: Page) -> int:
+    return 0 if page.status == 204 or page.total is None else page.total
 
 
 def _page_through(

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tests.fakes.http import LocalServer, QuietHandler
+from tests.fakes.http import STREAMING_FAULTS, LocalServer, QuietHandler, stream_fault
 
 CLIENT_ID, CLIENT_SECRET = "kiosk-test", "s3cret"
 SCOPE = "api_offresdemploiv2 o2dsoffre"
@@ -47,7 +47,10 @@ class Fault:
     kind: "status" (code, retry_after), "reset" (half the body, then the connection closes),
     "invalid_json", "empty" (200 with no body), "bad_range" (Content-Range total off by
     `shift`), "short" (one offer fewer than Content-Range says), "expire_token" (every token
-    is revoked, so this request gets a 401), "hold" (blocks until `release` is set).
+    is revoked, so this request gets a 401), "hold" (blocks until `release` is set),
+    "trickle" (the answer, status line first, one byte every `interval` seconds), "endless"
+    (200 and a body that never ends), "huge_length" (announces `length` bytes, then streams
+    as long as it is read), "nested" (200 and JSON nested `depth` deep).
     """
 
     kind: str
@@ -55,6 +58,20 @@ class Fault:
     retry_after: str | None = None
     shift: int = 7
     after: int = 0  # let this many search requests pass normally first
+    interval: float = 0.5
+    length: int = 2 * 1024**3
+    depth: int = 100_000
+
+
+def _encoded(offer: Any) -> str:
+    """JSON as the API writes it; a lone surrogate (a test's hostile offer) as its escape,
+    "\\ud800", since raw it is no UTF-8 at all."""
+    text = json.dumps(offer, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(offer)
+    return text
 
 
 def _parse_date(text: str) -> datetime:
@@ -86,6 +103,9 @@ class _Handler(QuietHandler):
             self.answer(404)
             return
         api.count("token")
+        if api.token_fault in STREAMING_FAULTS:
+            api.streamed += stream_fault(self, api.token_fault, api.stopping)
+            return
         if api.token_fault == "down":
             self.answer(503, b"<html>Service Unavailable</html>")
             return
@@ -131,6 +151,16 @@ class _Handler(QuietHandler):
         if not api.authorised(self.headers.get("Authorization", "")):
             self.answer(401, b'{"codeHttp": 401, "message": "token invalide"}')
             return
+        if fault is not None and fault.kind in STREAMING_FAULTS:
+            api.streamed += stream_fault(
+                self,
+                fault.kind,
+                api.stopping,
+                interval=fault.interval,
+                length=fault.length,
+                depth=fault.depth,
+            )
+            return
         if fault is not None and fault.kind == "status":
             headers = {"Retry-After": fault.retry_after} if fault.retry_after else {}
             self.answer(fault.code, b'{"message": "fault"}', headers)
@@ -158,13 +188,15 @@ class _Handler(QuietHandler):
             self.answer(400, json.dumps(body).encode(), {"Content-Type": "application/json"})
             return
         total = len(matches)
-        if total == 0 or first >= total:
+        if api.search_mode == "204" or total == 0 or first >= total:
             self.answer(204)
             return
         page = matches[first : last + 1]
         shown_last, shown_total = first + len(page) - 1, total
         if fault is not None and fault.kind == "bad_range":
             shown_total = total + fault.shift
+        if api.search_mode == "huge_total":
+            shown_total = max(total, api.max_last + 1) * 10
         if fault is not None and fault.kind == "short":
             page = page[:-1]
         body = ('{"resultats": [' + ",".join(api.encoded[o] for o in page) + "], "
@@ -202,11 +234,19 @@ class FakeFranceTravail(LocalServer):
         self._cache: dict[tuple[Any, ...], list[str]] = {}
         self.token_lifetime = token_lifetime
         self.tokens: dict[str, float] = {}
-        self.token_fault: str | None = None  # "down", "reset", "invalid_client"
+        # "down", "reset", "invalid_client", or a streaming fault (see `Fault`).
+        self.token_fault: str | None = None
         self.faults: deque[Fault] = deque()
         self.calls: dict[str, int] = {}
         self.held, self.release = threading.Event(), threading.Event()
         self.searched = threading.Event()  # set at the first search request
+        # Every search, not one: "204" (nothing, ever) or "huge_total" (a total that never
+        # fits: ten times more than can be paged, whatever the window).
+        self.search_mode: str | None = None
+        # After this many searches, answer 400: a client that would never stop is stopped.
+        self.search_limit: int | None = None
+        self.stopping = threading.Event()  # streaming faults end when the server stops
+        self.streamed = 0  # bytes the streaming faults managed to send
         self.set_offers(offers or [])
 
     # --- what tests change ------------------------------------------------------------------
@@ -217,7 +257,7 @@ class FakeFranceTravail(LocalServer):
                 str(o["id"]) if isinstance(o, dict) and "id" in o else f"#junk{n}": o
                 for n, o in enumerate(offers)
             }
-            self.encoded = {k: json.dumps(o, ensure_ascii=False) for k, o in self.offers.items()}
+            self.encoded = {k: _encoded(o) for k, o in self.offers.items()}
             order = sorted(self.offers, key=lambda k: (_created(self.offers[k]), k), reverse=True)
             self._order = [
                 (k, _departement(self.offers[k]), _created(self.offers[k])) for k in order
@@ -245,6 +285,7 @@ class FakeFranceTravail(LocalServer):
 
     def before_stop(self) -> None:
         self.release.set()
+        self.stopping.set()
 
     # --- used by the handler ----------------------------------------------------------------
     def count(self, route: str) -> None:
@@ -296,6 +337,8 @@ class FakeFranceTravail(LocalServer):
             raise ValueError("publieeDepuis: 1, 3, 7, 14 ou 31")
         if query.get("sort", "0") not in ("0", "1", "2"):
             raise ValueError("sort: 0, 1 ou 2")
+        if self.search_limit is not None and self.calls.get("search", 0) > self.search_limit:
+            raise ValueError(f"more than {self.search_limit} searches: the test stops here")
         key = (deps, low, high, since)
         with self.lock:
             if key not in self._cache:

@@ -35,6 +35,56 @@ class QuietHandler(BaseHTTPRequestHandler):
         self.close_connection = True
 
 
+STREAMING_FAULTS = ("trickle", "endless", "huge_length", "nested")
+
+
+def stream_fault(
+    handler: QuietHandler,
+    kind: str,
+    stopping: threading.Event,
+    *,
+    interval: float = 0.5,
+    length: int = 2 * 1024**3,
+    depth: int = 100_000,
+) -> int:
+    """Answer with one of the STREAMING_FAULTS: "trickle" (the answer, status line first, one
+    byte every `interval` seconds, then spaces for ever), "endless" (200 and a body that never
+    ends), "huge_length" (announces `length` bytes, then streams while it is read), "nested"
+    (200 and JSON nested `depth` deep). Returns how many bytes went out before the client
+    hung up."""
+    sent = 0
+    try:
+        if kind == "nested":
+            handler.answer(200, b"[" * depth + b"]" * depth)
+            return 2 * depth
+        if kind == "trickle":
+            answer = b"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n{}"
+            for byte in answer:
+                handler.wfile.write(bytes([byte]))
+                handler.wfile.flush()
+                sent += 1
+                if stopping.wait(interval):
+                    break
+            while not stopping.wait(interval):  # then a body of spaces, slowly, for ever
+                handler.wfile.write(b" ")
+                handler.wfile.flush()
+                sent += 1
+            return sent
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        if kind == "huge_length":
+            handler.send_header("Content-Length", str(length))
+        handler.end_headers()
+        chunk = b" " * 65536
+        while not stopping.is_set() and (kind == "endless" or sent < length):
+            handler.wfile.write(chunk)
+            sent += len(chunk)
+    except OSError:
+        pass  # the client hung up: what it should do
+    handler.close_connection = True
+    return sent
+
+
 class LocalServer:
     handler: type[BaseHTTPRequestHandler]
 

@@ -8,10 +8,12 @@ import threading
 from collections import Counter, deque
 from typing import Any
 
-from tests.fakes.http import LocalServer, QuietHandler
+from tests.fakes.http import STREAMING_FAULTS, LocalServer, QuietHandler, stream_fault
 
 # Faults, one per request, in order: "500", "drop_before" (nothing kept, no answer),
 # "drop_after_accept" (kept, no answer), "half" (acknowledges only half of the batch).
+# Scripted only (never chosen at random by `flaky`): the STREAMING_FAULTS of tests.fakes.http
+# ("trickle", "endless", "huge_length", "nested"), answered before anything is kept.
 FAULTS = ("500", "drop_before", "drop_after_accept", "half")
 
 
@@ -39,6 +41,9 @@ class _Handler(QuietHandler):
         if fault == "drop_before":
             self.drop()
             return
+        if fault in STREAMING_FAULTS:
+            hub.streamed += stream_fault(self, fault, hub.stopping, interval=hub.interval)
+            return
         keys = [e["key"] for e in events]
         if fault == "half":
             events = events[: len(events) // 2]
@@ -63,6 +68,12 @@ class FakeHub(LocalServer):
         self.flaky: tuple[random.Random, float] | None = None
         self.requests = 0
         self.lock = threading.Lock()
+        self.interval = 0.5  # seconds between two bytes of a "trickle"
+        self.stopping = threading.Event()  # streaming faults end when the server stops
+        self.streamed = 0
+
+    def before_stop(self) -> None:
+        self.stopping.set()
 
     def next_fault(self) -> str | None:
         with self.lock:

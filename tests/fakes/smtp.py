@@ -98,3 +98,92 @@ class FakeSmtp:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+class TricklingSmtp:
+    """A raw SMTP server that stalls: one byte every `interval` seconds, for ever.
+
+    stage "banner": from the greeting on. Stage "reply": a normal exchange up to the end of
+    the message's text (kept in `received`), then the final reply trickles, so the client
+    never learns that the message was taken.
+    """
+
+    def __init__(self, stage: str = "banner", interval: float = 0.5) -> None:
+        self.stage, self.interval = stage, interval
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self.listener.getsockname()[1])
+        self.received: list[bytes] = []
+        self.stopping = threading.Event()
+        self.threads: list[threading.Thread] = []
+
+    def _serve(self) -> None:
+        self.listener.settimeout(0.1)
+        while not self.stopping.is_set():
+            try:
+                conn, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            thread = threading.Thread(target=self._session, args=(conn,))
+            thread.start()
+            self.threads.append(thread)
+
+    def _trickle(self, conn: socket.socket, text: bytes) -> None:
+        for byte in text:
+            conn.sendall(bytes([byte]))
+            if self.stopping.wait(self.interval):
+                return
+        while not self.stopping.wait(self.interval):
+            conn.sendall(b" ")
+
+    def _session(self, conn: socket.socket) -> None:
+        with conn:
+            try:
+                if self.stage == "banner":
+                    self._trickle(conn, b"220 slow.example.org ESMTP\r\n")
+                    return
+                conn.sendall(b"220 slow.example.org ESMTP\r\n")
+                reader = conn.makefile("rb")
+                while not self.stopping.is_set():
+                    line = reader.readline()
+                    if not line:
+                        return
+                    verb = line[:4].upper()
+                    if verb in (b"EHLO", b"HELO"):
+                        conn.sendall(b"250 slow.example.org\r\n")
+                    elif verb == b"DATA":
+                        conn.sendall(b"354 go ahead\r\n")
+                        text = b""
+                        while not text.endswith(b"\r\n.\r\n"):
+                            chunk = reader.readline()
+                            if not chunk:
+                                return
+                            text += chunk
+                        self.received.append(text)
+                        self._trickle(conn, b"250 2.0.0 Ok: queued\r\n")
+                        return
+                    else:
+                        conn.sendall(b"250 ok\r\n")
+            except OSError:
+                return  # the client hung up: what it should do
+
+    def config_values(self) -> dict[str, Any]:
+        return {
+            "smtp__host": "127.0.0.1",
+            "smtp__port": self.port,
+            "smtp__starttls": False,
+            "smtp__sender": "kiosk@agence.example.org",
+        }
+
+    def __enter__(self) -> TricklingSmtp:
+        thread = threading.Thread(target=self._serve, name="TricklingSmtp")
+        thread.start()
+        self.threads.append(thread)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stopping.set()
+        for thread in list(self.threads):
+            thread.join()
+        self.listener.close()
