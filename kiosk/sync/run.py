@@ -90,7 +90,7 @@ def outbox_reason(report: DeliveryReport, pending: int) -> str:
     if report.to_staff:
         parts.append(f"{report.to_staff} now need staff")
     parts.append(f"{pending} waiting")
-    if report.not_configured:
+    if report.not_configured and pending:  # only worth saying when something waits for it
         parts.append(f"no destination configured for {', '.join(sorted(report.not_configured))}")
     return ", ".join(parts)
 

@@ -70,8 +70,9 @@ def test_sync_once_brings_exactly_the_live_offers_then_changes_nothing_then_expi
     config = write_config(tmp_path, api.config_values(["69", "01"]))
     first = kiosk(config, "sync", "--once")
     assert first.returncode == 0, first.stdout + first.stderr
-    assert (
-        first.stdout.strip() == "kiosk sync: pull complete: 400 offers (+400 ~0 -0) in 6 requests"
+    assert first.stdout.strip() == (
+        "kiosk sync: pull complete: 400 offers (+400 ~0 -0) in 6 requests; "
+        "outbox: 0 delivered, 0 waiting"
     )
     assert offer_ids(data_dir) == {k for k in api.offers if k.startswith("L")}
     shown = status(config)
@@ -94,7 +95,8 @@ def test_a_failed_pull_exits_non_zero_with_one_line(api: FakeFranceTravail, tmp_
     result = kiosk(write_config(tmp_path, api.config_values()), "sync", "--once")
     assert result.returncode == 1
     assert result.stdout == (
-        "kiosk sync: pull failed: France Travail refused the credentials (invalid_client)\n"
+        "kiosk sync: pull failed: France Travail refused the credentials (invalid_client); "
+        "outbox: 0 delivered, 0 waiting\n"
     )
     assert "Traceback" not in result.stderr
 
@@ -111,7 +113,8 @@ def test_without_a_client_id_the_outbox_is_still_delivered_and_logs_stay_clean(
         result = kiosk(config, "sync", "--once")
         assert result.returncode == 0
         assert result.stdout == (
-            "kiosk sync: pull not configured (no francetravail.client_id); outbox delivered\n"
+            "kiosk sync: pull not configured (no francetravail.client_id); "
+            "outbox: 2 delivered, 0 waiting\n"
         )
         assert len(hub.events) == 1 and len(smtp.messages) == 1
     assert status(config)["outbox"] == {"pending": 0, "needs_staff": 0}
