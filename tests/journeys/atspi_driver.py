@@ -18,6 +18,9 @@ Commands:
   gone {name, role?, match?, timeout?}
                                wait until no showing control has this name
   press {name, ...}            find, then do its "Press" (or "click", "Toggle") action
+  type {field: {name, role?}, keys: [{key, char?, turns_page?, changes_keys?}]}
+                               press the on-screen keyboard's keys in order, each once its
+                               effect is seen; answers the field as find does
   set_text {name, text, ...}   find, then replace its text through EditableText
   dump {}                      the application's tree, showing controls only
 """
@@ -178,12 +181,66 @@ class Driver:
 
     def cmd_press(self, request: dict[str, Any]) -> dict[str, Any]:
         acc = self.wait(request)
+        self._press(acc)
+        return self.describe(acc)
+
+    def cmd_type(self, request: dict[str, Any]) -> dict[str, Any]:
+        """Type into a text field by pressing the on-screen keyboard's keys, in order.
+
+        Qt presses a button through AT-SPI with animateClick(): the click lands about 100 ms
+        later, and a second press of the same key before that is lost. So after each
+        character the field is read until it shows it, and after a key that turns the page
+        until that key has gone; the screen's keys are read again only then."""
+        field = self.wait(request["field"])
+        typed = field.queryText().getText(0, -1)
+        keys: dict[str, list[Any]] = {}
+        for step in request["keys"]:
+            name = step["key"]
+            deadline = time.monotonic() + 5
+            while len(keys.get(name, [])) != 1:
+                keys = self.keyboard()
+                if time.monotonic() > deadline:
+                    count = len(keys.get(name, []))
+                    raise Failed(f"{count} showing keys named {name!r} (one was wanted)")
+                if len(keys.get(name, [])) != 1:
+                    time.sleep(POLL)
+            self._press(keys[name][0])
+            if step.get("char") is not None:
+                typed += step["char"]
+                self.until(lambda t=typed: field.queryText().getText(0, -1) == t, f"{typed!r}")
+            if step.get("turns_page"):
+                self.until(lambda n=name: n not in self.keyboard(), f"page after {name!r}")
+            if step.get("turns_page") or step.get("changes_keys"):
+                keys = {}
+        return self.describe(field)
+
+    def keyboard(self) -> dict[str, list[Any]]:
+        keys: dict[str, list[Any]] = {}
+        app = self.app()
+        if app is None:
+            raise Failed("the application is gone")
+        for acc in self.showing(app):
+            try:
+                if acc.getRoleName() in ("push button", "check box", "toggle button"):
+                    keys.setdefault(acc.name, []).append(acc)
+            except Exception:
+                continue
+        return keys
+
+    def until(self, condition: Any, what: str, timeout: float = 5) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise Failed(f"no {what} within {timeout} s")
+            time.sleep(POLL / 2)
+
+    def _press(self, acc: Any) -> None:
         action = acc.queryAction()
         names = [action.getName(i).lower() for i in range(action.nActions)]
         for wanted in ACTIONS:
             if wanted in names:
                 action.doAction(names.index(wanted))
-                return self.describe(acc)
+                return
         raise Failed(f"{acc.name!r} has no press action, only {names}")
 
     def cmd_set_text(self, request: dict[str, Any]) -> dict[str, Any]:

@@ -100,5 +100,6 @@ def start_kiosk(
     finally:
         for kiosk in started:
             kiosk.stop()
+            request.node.user_properties.append(("steps", kiosk.steps))
         took = time.monotonic() - began
         request.node.user_properties.append(("journey_seconds", round(took, 1)))

@@ -316,23 +316,28 @@ class Kiosk:
         finally:
             self.desktop.xdotool("mouseup", "1")
 
-    def type_text(self, text: str) -> None:
-        """Type on the screen's keyboard, one key press per character, switching to the
-        numbers page for digits and signs and back to the letters afterwards."""
+    def type_into(self, field: str, text: str, role: str = "text") -> None:
+        """Tap a text field, then type on the screen's keyboard, one key per character,
+        turning to the numbers page for digits and signs and back to the letters."""
+        self.tap(field, role)
+        keys: list[dict[str, Any]] = []
         page = "letters"
         for char in text:
-            if char == " ":
-                self.press(fr("Space"), "push button")
-                continue
             wanted = "numbers" if char in NUMBERS_PAGE else "letters"
-            if wanted != page:
-                self.press(fr("Numbers" if wanted == "numbers" else "Letters"), "push button")
+            if char != " " and wanted != page:
+                turn = fr("Numbers" if wanted == "numbers" else "Letters")
+                keys.append({"key": turn, "turns_page": True})
                 page = wanted
             if char.isupper():
-                self.press(fr("Capital letter"))
-            self.press(char, "push button")
+                keys.append({"key": fr("Capital letter"), "changes_keys": True})
+            keys.append({"key": fr("Space") if char == " " else char, "char": char})
         if page == "numbers":
-            self.press(fr("Letters"), "push button")
+            keys.append({"key": fr("Letters"), "turns_page": True})
+        answer = self.bus.request(
+            "type", field={"name": field, "role": role}, keys=keys, timeout=len(keys) * 5
+        )
+        if not answer["ok"]:
+            self.fail(f"typing {text!r} in {field!r} on the screen's keyboard", answer)
 
     # --- the process -------------------------------------------------------------------------
 

@@ -23,10 +23,8 @@ def test_a_cv_sent_to_my_email_arrives_with_its_pdf(
     kiosk.tap("Français", "push button", timeout=30)
     kiosk.tap(fr("Make my CV"), "push button")
     kiosk.tap(fr("Start my CV"), "push button")
-    kiosk.tap(fr("Your first name and name"), "text")
-    kiosk.type_text(NAME)
-    kiosk.tap(fr("Your e-mail address"), "text")
-    kiosk.type_text(EMAIL)
+    kiosk.type_into(fr("Your first name and name"), NAME)
+    kiosk.type_into(fr("Your e-mail address"), EMAIL)
     assert kiosk.find(fr("Your e-mail address"), "text")["text"] == EMAIL
     kiosk.tap(fr("Next"), "push button")
     kiosk.find(fr("Question {n} of {total}.").format(n=2, total=10), "label")

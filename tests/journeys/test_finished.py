@@ -64,8 +64,7 @@ def test_ive_finished_leaves_nothing_of_the_person_on_disk(
     assert traces(*folders) == {}, "the kiosk holds these words before the person came"
 
     kiosk.tap(fr("Find a job"), "push button")
-    kiosk.tap(fr("Job"), "text")
-    kiosk.type_text(SEARCH)
+    kiosk.type_into(fr("Job"), SEARCH)
     kiosk.tap(fr("Search"), "push button")
     kiosk.find(fr("Offers for “{query}”").format(query=SEARCH), "label")
     kiosk.step("search done")
@@ -77,8 +76,7 @@ def test_ive_finished_leaves_nothing_of_the_person_on_disk(
         ("Your phone number", PHONE),
         ("Your e-mail address", EMAIL),
     ):
-        kiosk.tap(fr(caption), "text")
-        kiosk.type_text(text)
+        kiosk.type_into(fr(caption), text)
     kiosk.tap(fr("Next"), "push button")
     kiosk.find(fr("Question {n} of {total}.").format(n=2, total=10), "label")
     kiosk.step("CV identity written")
