@@ -125,10 +125,6 @@ class PhraseCache:
         with self._lock:
             self._private.clear()
 
-    def private_count(self) -> int:
-        with self._lock:
-            return len(self._private)
-
     def __contains__(self, item: tuple[str, int, str]) -> bool:
         key = phrase_key(*item)
         with self._lock:

@@ -23,23 +23,9 @@ def request_help(
     The event holds only the time: nothing about the person. Never raises for the outbox:
     the person asking for help must get the confirmation whatever happens to the hub.
     """
-    at = (now or (lambda: dt.datetime.now(dt.UTC)))()
+    at = (now or _utc_now)()
     counters.count(store_db, counters.HELP_REQUESTS, day=at.date())
-    try:
-        outbox = importlib.import_module("kiosk.sync.outbox")
-    except ImportError:
-        log.info("help requested (no outbox: the hub is not told)")
-        return
-    try:
-        outbox.enqueue(
-            store_db,
-            "hub_event",
-            {"type": "help_request", "data": {"at": at.isoformat(timespec="seconds")}},
-        )
-    except Exception:
-        log.exception("help request could not be queued for the hub")
-    else:
-        log.info("help requested; queued for the hub")
+    _tell_hub(store_db, "help_request", at)
 
 
 def cancel_help(
@@ -47,15 +33,25 @@ def cancel_help(
     now: Callable[[], dt.datetime] | None = None,
 ) -> None:
     """The person no longer waits: the hub's marker for this kiosk can be cleared."""
-    at = (now or (lambda: dt.datetime.now(dt.UTC)))()
+    _tell_hub(store_db, "help_cancelled", (now or _utc_now)())
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _tell_hub(store_db: sqlite_utils.Database, kind: str, at: dt.datetime) -> None:
+    """Queue a hub event holding only the time; never raises (logged instead)."""
     try:
         outbox = importlib.import_module("kiosk.sync.outbox")
+    except ImportError:
+        log.info("%s (no outbox: the hub is not told)", kind)
+        return
+    try:
         outbox.enqueue(
-            store_db,
-            "hub_event",
-            {"type": "help_cancelled", "data": {"at": at.isoformat(timespec="seconds")}},
+            store_db, "hub_event", {"type": kind, "data": {"at": at.isoformat(timespec="seconds")}}
         )
     except Exception:
-        log.exception("help cancellation could not be queued for the hub")
+        log.exception("%s could not be queued for the hub", kind)
     else:
-        log.info("help no longer needed; queued for the hub")
+        log.info("%s queued for the hub", kind)

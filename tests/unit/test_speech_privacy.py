@@ -118,7 +118,7 @@ def test_a_sentence_being_synthesised_when_the_session_ends_is_not_kept(
         assert speaker.wait_idle(TIMEOUT)
     finally:
         speaker.close()
-    assert cache.get("fr", RATE, TYPED[3]) is None and cache.private_count() == 0
+    assert cache.get("fr", RATE, TYPED[3]) is None and not cache._private
 
 
 def test_caches_of_older_versions_are_removed_at_start_up(

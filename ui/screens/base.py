@@ -7,7 +7,7 @@ build SQL or HTTP themselves.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.i18n import _
 from ui import theme
@@ -40,6 +40,16 @@ class Screen(QWidget):
         self.layout_.addWidget(self.title)
         self.layout_.addWidget(self.instruction)
         ctx.language_changed.connect(self.retranslate)
+
+    def add_picture(self, name: str, size: int = 220) -> QLabel:
+        """A large pictogram in the screen's column, for screens whose message is a picture."""
+        from ui.icons import icon
+
+        picture = QLabel()
+        picture.setPixmap(icon(name, "title").pixmap(size, size))
+        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.layout_.addWidget(picture)
+        return picture
 
     def title_text(self) -> str:
         return _(self.TITLE)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.i18n import N_
 from ui.context import UiContext
-from ui.icons import icon
 from ui.screens.base import Screen
 
 
@@ -20,9 +18,6 @@ class GoodbyeScreen(Screen):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        picture = QLabel()
-        picture.setPixmap(icon("mdi6.check-circle", "title").pixmap(220, 220))
-        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.layout_.addStretch(1)
-        self.layout_.addWidget(picture)
+        self.add_picture("mdi6.check-circle")
         self.layout_.addStretch(1)

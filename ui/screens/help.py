@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.i18n import N_
 from kiosk.staff.help import cancel_help, request_help
 from ui import theme
 from ui.context import UiContext
 from ui.features import Feature
-from ui.icons import icon
 from ui.screens.base import Screen
 from ui.widgets.spoken import SpokenToolButton
 
@@ -31,11 +29,8 @@ class HelpScreen(Screen):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        picture = QLabel()
-        picture.setPixmap(icon("mdi6.account-tie-voice", "title").pixmap(220, 220))
-        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.layout_.addStretch(1)
-        self.layout_.addWidget(picture)
+        self.add_picture("mdi6.account-tie-voice")
         row = QHBoxLayout()
         row.setSpacing(theme.SPACING)
         row.addStretch(1)
