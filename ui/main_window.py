@@ -84,7 +84,7 @@ class HelpBand(QFrame):
         super().__init__(parent)
         self.setProperty("role", "alert-band")
         row = QHBoxLayout(self)
-        row.setContentsMargins(24, 8, 24, 8)
+        row.setContentsMargins(24, 4, 24, 4)
         self.label = TLabel(ctx, N_("Help requested: a staff member is coming."), role="alert")
         self.label.setProperty("bar", True)
         self.cancel = SpokenButton(ctx, N_("I no longer need help"), "mdi6.close-circle")
@@ -180,6 +180,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
         self.bar.home.setVisible(name not in ("welcome", "home", "still_here", "goodbye"))
         self.bar.finish.setVisible(name not in ("welcome", "goodbye"))
+        # The help screen has its own big "I no longer need help": the band stays, slimmer.
+        self.help_band.cancel.setVisible(name != "help")
         self.ctx.disarm()
         screen.shown()
         if speak:

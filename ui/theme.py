@@ -108,12 +108,12 @@ def stylesheet(large: bool) -> str:
     QToolButton[role="tile"]:pressed {{ background: #002548; }}
     QToolButton[role="tile"][armed="true"] {{ border: 8px solid {FOCUS}; }}
     QToolButton[role="bar"] {{ color: {r["bar"].fg}; background: {PAPER};
-        border: 2px solid {INK}; border-radius: 10px; padding: 4px 8px;
+        border: 2px solid {INK}; border-radius: 10px; padding: 4px 3px;
         font-size: {bar_text}px; }}
     QToolButton[role="bar"]:checked, QPushButton[role="chip"]:checked {{
         color: {r["chip-on"].fg}; background: {r["chip-on"].bg}; }}
     QPushButton[role="chip"] {{ color: {r["bar"].fg}; background: {r["bar"].bg};
-        font-size: {bar_text}px; padding: 4px 8px; }}
+        font-size: {bar_text}px; padding: 4px 3px; }}
     QLabel[role="alert"][bar="true"] {{ font-size: {bar_text}px; }}
     QFrame[role="alert-band"] {{ background: {r["alert"].bg}; }}
     QToolButton[role="bar"][finish="true"] {{ color: {r["tile"].fg}; background: {r["tile"].bg};

@@ -30,7 +30,7 @@ class HelpScreen(Screen):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.layout_.addStretch(1)
-        self.add_picture("mdi6.account-tie-voice")
+        self.add_picture("mdi6.account-tie-voice", 140)
         row = QHBoxLayout()
         row.setSpacing(theme.SPACING)
         row.addStretch(1)
