@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
-LOCALES := fr en ar
+LOCALES := fr en ar es pt ro uk tr fa
 # Debian package -> a file it provides, to see whether it is already there. The journey tests
 # (tests/journeys) need Xvfb, xdotool, a D-Bus session, the accessibility bus and pyatspi.
 SYSTEM_PACKAGES := espeak-ng:/usr/bin/espeak-ng libespeak-ng1:/usr/lib/x86_64-linux-gnu/libespeak-ng.so.1 \
