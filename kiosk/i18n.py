@@ -156,6 +156,23 @@ def format_date(value: dt.date, style: str = "long") -> str:
 DIGITS = "latn"
 
 
+# Unicode bidi isolation: LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE.
+LRI = "\u2066"
+PDI = "\u2069"
+
+
+def ltr(text: str) -> str:
+    """Keep ``text`` left-to-right wherever it lands (phone numbers, codes, postcodes, prices).
+
+    Inside Arabic or Persian text the bidi algorithm would otherwise reorder "06 12 34 56 78"
+    into "78 56 34 12 06". An isolate, unlike an LRM mark, also keeps the surrounding text's
+    order intact. Empty text stays empty, and text already isolated is not wrapped twice.
+    """
+    if not text or (text.startswith(LRI) and text.endswith(PDI)):
+        return text
+    return f"{LRI}{text}{PDI}"
+
+
 def format_number(value: int | float | Decimal) -> str:
     return format_decimal(value, locale=_locale(), numbering_system=DIGITS)
 

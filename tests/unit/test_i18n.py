@@ -101,3 +101,9 @@ def test_po_files_compile_in_memory_without_make(tmp_path: Path) -> None:
     (target / "kiosk.po").write_bytes((LOCALES / "fr" / "LC_MESSAGES" / "kiosk.po").read_bytes())
     fresh = i18n.Translator(tmp_path, "fr")
     assert fresh.gettext("Repeat") == "Répéter"
+
+
+def test_ltr_isolates_numbers_once() -> None:
+    assert i18n.ltr("06 12 34 56 78") == "\u206606 12 34 56 78\u2069"
+    assert i18n.ltr(i18n.ltr("75001")) == i18n.ltr("75001")
+    assert i18n.ltr("") == ""
