@@ -11,6 +11,7 @@ import logging
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
+from kiosk import languages
 from kiosk.config import Config
 from kiosk.errors import Explained
 from kiosk.i18n import LANGUAGES, translator
@@ -25,6 +26,7 @@ class UiContext(QObject):
     language_changed = Signal(str)
     modes_changed = Signal()
     error_shown = Signal(object)  # Explained
+    result_shown = Signal(str, str)  # text, kind: the window's message area shows it
     help_requested = Signal(bool)  # a marker staff can see, until the session ends
     queued = Signal()  # something went into the outbox: deliver it now
     config_changed = Signal(object)  # staff saved settings: the new effective Config
@@ -60,7 +62,10 @@ class UiContext(QObject):
         return translator.language.code
 
     def enabled_languages(self) -> tuple[str, ...]:
-        return self.config.get_list("language.enabled")
+        # The agency's order (language.order) first: the welcome screen and the chooser agree.
+        return languages.ordered(
+            self.config.get_list("language.enabled"), self.config.get_list("language.order")
+        )
 
     def set_language(self, code: str) -> None:
         translator.set_language(code)
@@ -101,9 +106,23 @@ class UiContext(QObject):
         if text:
             self.speaker.say(text, language or self.language)
 
+    def show_result(self, text: str, kind: str) -> None:
+        """Every result is seen as well as heard: `text` (already translated) is said and
+        shown in the window's message area, styled by `kind`: "success", "info" or "error".
+        Empty text shows nothing. The message goes when the person leaves the screen (unless
+        it was shown just before the screen changed) and when the visit ends."""
+        from ui.widgets.message import KINDS
+
+        if kind not in KINDS:
+            raise ValueError(f"unknown message kind {kind!r}; one of {KINDS}")
+        self.say(text)
+        self.result_shown.emit(text, kind)
+
     def show_error(self, explained: Explained) -> None:
-        self.say(explained.user)
+        """A failure: the calm sentence is shown and said (kind "error"); the precise one
+        goes to staff mode's status page."""
         self.error_shown.emit(explained)
+        self.show_result(explained.user, "error")
 
     # -- modes ----------------------------------------------------------------------------
     def set_listen_first(self, on: bool) -> None:

@@ -37,10 +37,10 @@ from ui.screens.help import cancel as cancel_help
 from ui.screens.still_here import StillHereScreen
 from ui.screens.welcome import WelcomeScreen
 from ui.widgets.bar import Bar
+from ui.widgets.message import MessageArea
 from ui.widgets.spoken import SpokenButton, TLabel
 
 log = logging.getLogger(__name__)
-NOTICE_MS = 12000  # an error sentence stays long enough to be read slowly
 
 SPOKEN_SECONDS = (10, 5, 3, 2, 1)  # the countdown is heard, not only seen
 TOUCH_EVENTS = {
@@ -112,13 +112,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         self.bar = Bar(ctx)
         self.help_band = HelpBand(ctx)
-        self._notice_text = ""
-        self.notice = TLabel(ctx, lambda: self._notice_text, role="alert")
-        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.notice.hide()
-        self._notice_timer = QTimer(self)
-        self._notice_timer.setSingleShot(True)
-        self._notice_timer.timeout.connect(self.notice.hide)
+        self.notice = MessageArea()  # every result, seen as well as heard
         self.stack = QStackedWidget()
         column.addWidget(self.bar)
         column.addWidget(self.help_band)
@@ -138,6 +132,7 @@ class MainWindow(QMainWindow):
         self.bar.finish_requested.connect(self.finish)
         ctx.language_changed.connect(self._language_changed)
         ctx.error_shown.connect(self._error_shown)
+        ctx.result_shown.connect(self.notice.show_result)
         ctx.help_requested.connect(self._help_requested)
         ctx.config_changed.connect(self._config_changed)
 
@@ -176,7 +171,7 @@ class MainWindow(QMainWindow):
     def show_screen(self, name: str, speak: bool = True) -> None:
         screen = self.screens[name]
         if screen is not self.stack.currentWidget():
-            self.notice.hide()  # a notice is about the screen it appeared on
+            self.notice.screen_changed()
         self.stack.setCurrentWidget(screen)
         self.bar.home.setVisible(name not in ("welcome", "home", "still_here", "goodbye"))
         self.bar.finish.setVisible(name not in ("welcome", "goodbye"))
@@ -193,6 +188,7 @@ class MainWindow(QMainWindow):
     # -- the session ----------------------------------------------------------------------
     def start_session(self, language: str) -> None:
         self._goodbye_timer.stop()
+        self.notice.clear()  # nothing of the last person's visit
         self.ctx.set_language(language)
         try:
             self.ctx.kiosk.sessions.start(language)
@@ -229,7 +225,7 @@ class MainWindow(QMainWindow):
     def _wipe(self) -> None:
         if self.ctx.help_is_requested:
             cancel_help(self.ctx)
-        self.notice.hide()
+        self.notice.clear()
         try:
             self.ctx.kiosk.sessions.end()  # rows, then the write-ahead log
         except Exception as exc:
@@ -291,16 +287,12 @@ class MainWindow(QMainWindow):
             self.ctx.say(self.current.spoken_intro())
 
     def _error_shown(self, explained: Explained) -> None:
-        """The person sees the calm sentence they hear; staff find the precise one in staff
-        mode's status page."""
+        """Staff find the precise sentence in staff mode's status page; the person sees and
+        hears the calm one through ctx.show_result."""
         problems = self.ctx.kiosk.problems
         if explained.technical not in problems:
             problems.append(explained.technical)
             del problems[:-20]  # the newest few; the log keeps them all
-        self._notice_text = explained.user
-        self.notice.retranslate()
-        self.notice.show()
-        self._notice_timer.start(NOTICE_MS)
 
     # -- kiosk mode: no way out without staff ------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

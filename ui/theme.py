@@ -43,6 +43,10 @@ ROLES: dict[str, Role] = {
     "status": Role(INK, "#fff1c2"),
     "demo": Role(PAPER, "#8a3100"),
     "alert": Role(PAPER, "#8f1d1d"),
+    # The window's message area (ui/widgets/message.py): one look per kind of result.
+    "message-success": Role(PAPER, "#14532d"),
+    "message-info": Role(INK, "#dbe9f7"),
+    "message-error": Role(PAPER, "#8f1d1d"),
 }
 
 
@@ -123,4 +127,18 @@ def stylesheet(large: bool) -> str:
     QPushButton[role="language"] {{ font-size: {px(36, large)}px; font-weight: bold;
         padding: 16px 32px; }}
     QScrollArea {{ border: none; }}
+    {_message_rules(body)}
     """
+
+
+def _message_rules(body: int) -> str:
+    rules = []
+    for kind, border in (("success", "#14532d"), ("info", BLUE), ("error", "#8f1d1d")):
+        role = ROLES[f"message-{kind}"]
+        rules.append(
+            f"""QFrame[role="message"][kind="{kind}"] {{ background: {role.bg};
+            border: 4px solid {border}; }}
+        QLabel[role="message-text"][kind="{kind}"], QLabel[role="message-picture"][kind="{kind}"] {{
+            color: {role.fg}; background: {role.bg}; font-size: {body}px; font-weight: bold; }}"""
+        )
+    return "\n".join(rules)

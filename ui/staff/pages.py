@@ -164,7 +164,7 @@ class StatusPage(QWidget):
         try:
             status.retry(self.ctx.kiosk.store, key)
         except Exception as exc:
-            self.ctx.error_shown.emit(explain(exc, "outbox retry"))
+            self.ctx.show_error(explain(exc, "outbox retry"))
         self.refresh()
 
 

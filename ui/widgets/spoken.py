@@ -13,6 +13,7 @@ from kiosk.i18n import _
 from ui.context import UiContext
 
 Text = str | Callable[[], str]  # a message id, or a function giving the translated text
+MESSAGE_ROLES = ("alert", "status", "demo")  # coloured strips that must never show empty
 
 
 def _render(text: Text) -> str:
@@ -199,10 +200,26 @@ class TLabel(QLabel):
         self._text = text
         ctx.language_changed.connect(self.retranslate)
         self.retranslate()
+        if role in MESSAGE_ROLES and not self.text().strip():
+            self._hidden_empty = True
+            self.hide()
 
     def set_source(self, text: Text) -> None:
         self._text = text
         self.retranslate()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        # A coloured message strip with no words reads as an alarm with nothing to say: it
+        # hides while empty and comes back with its next sentence.
+        if self.property("role") in MESSAGE_ROLES:
+            if not text.strip():
+                if not self.isHidden():
+                    self._hidden_empty = True
+                    self.hide()
+            elif getattr(self, "_hidden_empty", False):
+                self._hidden_empty = False
+                self.show()
 
     def retranslate(self, *_args: object) -> None:
         self.setText(_render(self._text))
