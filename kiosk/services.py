@@ -47,7 +47,8 @@ class Kiosk:
 
     def status_line(self) -> str:
         """For staff: what is wrong, precisely, or an empty string."""
-        return " | ".join(self.problems + self.speaker.problems())
+        faults = [self.sessions.fault] if self.sessions.fault else []
+        return " | ".join(self.problems + faults + self.speaker.problems())
 
     def close(self) -> None:
         self.sessions.end()
@@ -132,9 +133,14 @@ def open_kiosk(
         log.exception("catalogue could not be seeded")
 
     sessions = Sessions(store)
-    wiped = sessions.wipe_abandoned()
-    if wiped:
-        log.info("wiped %d session(s) left open by an interrupted run", wiped)
+    try:
+        wiped = sessions.wipe_abandoned()
+    except (sqlite3.Error, OSError) as exc:  # a read-only disk: wiped at the next good start
+        problems.append(f"sessions left by the last run could not be wiped ({exc})")
+        log.error("sessions left by the last run could not be wiped: %s", exc)
+    else:
+        if wiped:
+            log.info("wiped %d session(s) left open by an interrupted run", wiped)
 
     speaker = (speaker_factory or default_speaker)(config, data_dir)
     return Kiosk(config, data_dir, catalogue, store, sessions, speaker, problems)

@@ -7,6 +7,11 @@ behind by a power cut is wiped at the next start.
 A wipe is not done until the write-ahead log is emptied too: `secure_delete` overwrites the
 deleted rows in kiosk.db, but kiosk.db-wal still holds the pages as they were (after 1,000
 sessions, the last 100 people's names). Every wipe ends with `scrub()`, a TRUNCATE checkpoint.
+
+When the disk fills up or turns read-only during service, the person is still served: the
+session moves to a private in-memory database (what they made so far comes along), `durable`
+turns False so the screens stop promising what would live only in memory ("kept", "will be
+sent"), and `fault` tells staff why. Every new session tries the disk again.
 """
 
 from __future__ import annotations
@@ -15,15 +20,26 @@ import datetime as dt
 import enum
 import json
 import logging
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
 
-from kiosk.storage import scrub
+from kiosk.storage import migrate, scrub
+from kiosk.storage.kiosk_schema import KIOSK_SCHEMA
 
 log = logging.getLogger(__name__)
+
+
+def is_storage_fault(exc: BaseException) -> bool:
+    """A full, read-only or failing disk (as opposed to a bug such as a constraint error)."""
+    if isinstance(exc, OSError):
+        return True
+    if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError):
+        return False
+    return isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError)
 
 
 def _now() -> str:
@@ -32,30 +48,88 @@ def _now() -> str:
 
 class Sessions:
     def __init__(self, db: sqlite_utils.Database) -> None:
-        self._db = db
+        self._disk = db
+        self._db = db  # where the current session lives: the disk, or memory after a fault
+        self._memory: sqlite_utils.Database | None = None
         self.current: str | None = None
         self._scrub_owed = False
+        self.fault = ""  # for staff: why the current session is not on disk
+
+    @property
+    def durable(self) -> bool:
+        """False while the current session lives only in memory (the disk refused it)."""
+        return self._db is self._disk
 
     def start(self, language: str) -> str:
         self.end()
         session_id = uuid.uuid4().hex
-        self._db.execute(
-            "INSERT INTO sessions (id, started_at, language) VALUES (?, ?, ?)",
-            [session_id, _now(), language],
-        )
+        row = [session_id, _now(), language]
+        self._db = self._disk
+        try:
+            self._db.execute(
+                "INSERT INTO sessions (id, started_at, language) VALUES (?, ?, ?)", row
+            )
+            self.fault = ""
+        except Exception as exc:
+            if not is_storage_fault(exc):
+                raise
+            self._to_memory(exc, row, items=[])
         self.current = session_id
         return session_id
 
     def save(self, kind: str, payload: Any) -> None:
-        """Autosave what the person made: committed before this returns."""
+        """Autosave what the person made: committed before this returns (in memory, and said
+        so by `durable`, when the disk refuses it)."""
         if self.current is None:
             raise RuntimeError("no session is open")
-        self._db.execute(
+        values = [self.current, kind, json.dumps(payload, ensure_ascii=False), _now()]
+        try:
+            self._upsert(self._db, values)
+        except Exception as exc:
+            if not is_storage_fault(exc) or not self.durable:
+                raise
+            self._move_to_memory(exc)
+            self._upsert(self._db, values)
+
+    @staticmethod
+    def _upsert(db: sqlite_utils.Database, values: list[Any]) -> None:
+        db.execute(
             "INSERT INTO session_items (session_id, kind, payload, updated_at) "
             "VALUES (?, ?, ?, ?) ON CONFLICT (session_id, kind) "
             "DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at",
-            [self.current, kind, json.dumps(payload, ensure_ascii=False), _now()],
+            values,
         )
+
+    def _move_to_memory(self, exc: BaseException) -> None:
+        """The disk failed in the middle of a session: carry what it holds into memory."""
+        assert self.current is not None
+        try:
+            row = self._disk.execute(
+                "SELECT id, started_at, language FROM sessions WHERE id = ?", [self.current]
+            ).fetchone()
+            items = self._disk.execute(
+                "SELECT session_id, kind, payload, updated_at FROM session_items "
+                "WHERE session_id = ?",
+                [self.current],
+            ).fetchall()
+        except Exception:  # unreadable too: what was typed since the last screen is kept
+            log.exception("the session could not be read back from kiosk.db")
+            row, items = None, []
+        self._to_memory(exc, list(row) if row else [self.current, _now(), "fr"], items)
+        # The rows left on disk are the person's: they go at the wipe (or at the next start).
+        self._scrub_owed = True
+
+    def _to_memory(self, exc: BaseException, row: list[Any], items: list[Any]) -> None:
+        if self._memory is None:
+            memory = sqlite_utils.Database(sqlite3.connect(":memory:", isolation_level=None))
+            migrate(memory, KIOSK_SCHEMA)
+            self._memory = memory
+        self._db = self._memory
+        self._db.execute("INSERT INTO sessions (id, started_at, language) VALUES (?, ?, ?)", row)
+        for item in items:
+            self._upsert(self._db, list(item))
+        self.fault = f"kiosk.db refused a write ({exc}); this session is kept in memory only"
+        log.error("%s", self.fault)
 
     def load(self, kind: str) -> Any:
         if self.current is None:
@@ -69,11 +143,31 @@ class Sessions:
     def end(self) -> None:
         """Wipe the current session and all it holds (kept data lives elsewhere), WAL included."""
         if self.current is not None:
-            self._db.execute("DELETE FROM sessions WHERE id = ?", [self.current])
+            if not self.durable:
+                self._db.execute("DELETE FROM sessions WHERE id = ?", [self.current])
+            self._wipe_on_disk(self.current)
             self.current = None
-            self._scrub_owed = True
+            self._db = self._disk
         if self._scrub_owed:
+            self._try_scrub()
+
+    def _wipe_on_disk(self, session_id: str) -> None:
+        try:
+            self._disk.execute("DELETE FROM sessions WHERE id = ?", [session_id])
+            self._scrub_owed = True
+        except Exception as exc:
+            if not is_storage_fault(exc):
+                raise
+            # A full disk still deletes; a read-only one cannot: the next start wipes it.
+            log.error("a session could not be wiped from kiosk.db now: %s", exc)
+
+    def _try_scrub(self) -> None:
+        try:
             self.scrub()
+        except Exception as exc:
+            if not is_storage_fault(exc):
+                raise
+            log.error("kiosk.db-wal could not be emptied: %s", exc)
 
     def wipe_abandoned(self) -> int:
         """Delete sessions a crash or power cut left behind; returns how many.
@@ -81,7 +175,7 @@ class Sessions:
         The WAL is scrubbed even when no row was left: a crash between a wipe and its
         checkpoint leaves the person in kiosk.db-wal only.
         """
-        cursor = self._db.execute("DELETE FROM sessions")
+        cursor = self._disk.execute("DELETE FROM sessions")
         self.scrub()
         return int(cursor.rowcount)
 
@@ -92,7 +186,7 @@ class Sessions:
         is in the middle of a read, the WAL cannot be truncated: that is logged, and the next
         wipe (or the next call) tries again.
         """
-        done = scrub(self._db)
+        done = scrub(self._disk)
         if not done:
             log.warning(
                 "kiosk.db-wal could not be emptied after a wipe (another connection was "
