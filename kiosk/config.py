@@ -18,10 +18,12 @@ from typing import Any
 
 import platformdirs
 
+from kiosk import languages
+
 APP_NAME = "france-travail-kiosk"
 ENV_CONFIG = "KIOSK_CONFIG"
 ENV_DATA_DIR = "KIOSK_DATA_DIR"
-LANGUAGES = ("fr", "en", "ar")
+LANGUAGES = languages.CODES  # the registry in kiosk/languages.py
 
 
 class ConfigError(Exception):
@@ -153,8 +155,19 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "language.enabled",
         "list",
-        list(LANGUAGES),
-        "The languages offered on the welcome screen, in this order.",
+        list(languages.DEFAULT_ENABLED),
+        "The languages offered on the welcome screen and in the bar's language chooser. A "
+        "language without a speech voice on this computer is still shown; `kiosk doctor` "
+        "and the staff status line say so.",
+        choices=LANGUAGES,
+    ),
+    Setting(
+        "language.order",
+        "list",
+        [],
+        "The order of the languages on the welcome screen, first the ones most people at "
+        'this agency read (for example `["fr", "uk", "ar"]`). Enabled languages not '
+        "listed follow in the kiosk's own order. Empty: the order of language.enabled.",
         choices=LANGUAGES,
     ),
     Setting(
@@ -519,7 +532,8 @@ def markdown_reference(settings: Sequence[Setting] = SETTINGS) -> str:
         "```toml",
         "[language]",
         'default = "fr"',
-        'enabled = ["fr", "en", "ar"]',
+        'enabled = ["fr", "en", "ar", "es", "pt", "ro", "uk", "tr", "fa"]',
+        'order = ["fr", "ar", "uk"]',
         "",
         "[session]",
         "idle_seconds = 120",

@@ -11,7 +11,6 @@ import datetime as dt
 import gettext
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
@@ -23,26 +22,16 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
 
-from kiosk import resources
+from kiosk import languages, resources
 
 log = logging.getLogger(__name__)
 DOMAIN = "kiosk"
 
 
-@dataclass(frozen=True)
-class Language:
-    code: str
-    native_name: str  # shown and spoken in the language itself, so anyone finds their own
-    rtl: bool
-    locale: str  # babel locale for dates, numbers and money
-
-
-LANGUAGES: dict[str, Language] = {
-    "fr": Language("fr", "Français", False, "fr_FR"),
-    "en": Language("en", "English", False, "en_GB"),
-    "ar": Language("ar", "العربية", True, "ar"),
-}
-DEFAULT = "fr"
+# The registry is the one list of languages; re-exported because most code asks i18n.
+LANGUAGES = languages.LANGUAGES
+Language = languages.Language
+DEFAULT = languages.DEFAULT
 
 
 def N_(message: str) -> str:
@@ -98,10 +87,12 @@ class Translator:
             self._listeners.remove(listener)
 
     def gettext(self, message: str, language: str | None = None) -> str:
-        return self.catalogue(language or self.language.code).gettext(message)
+        # A catalogue compiled by hand may carry an empty translation: English, never a blank.
+        return self.catalogue(language or self.language.code).gettext(message) or message
 
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self.catalogue(self.language.code).ngettext(singular, plural, n)
+    def ngettext(self, singular: str, plural: str, n: int, language: str | None = None) -> str:
+        found = self.catalogue(language or self.language.code).ngettext(singular, plural, n)
+        return found or (singular if n == 1 else plural)
 
     def texts(self, code: str) -> set[str]:
         """Every text the catalogues give in language ``code``, placeholders left unfilled.
@@ -130,8 +121,10 @@ def _(message: str) -> str:
     return translator.gettext(message)
 
 
-def ngettext(singular: str, plural: str, n: int) -> str:
-    return translator.ngettext(singular, plural, n)
+def ngettext(singular: str, plural: str, n: int, language: str | None = None) -> str:
+    """Plural forms by the language's own rules; ``language`` for text that is not the
+    screen's (the printed CV)."""
+    return translator.ngettext(singular, plural, n, language)
 
 
 def current() -> Language:

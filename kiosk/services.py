@@ -154,6 +154,7 @@ def default_speaker(config: Config, data_dir: Path) -> Speaker:
         rate=config.get_int("speech.rate"),
         default_volume=config.get_int("speech.default_volume"),
         cache_bytes=config.get_int("speech.cache_mb") * 1024 * 1024,
+        languages=config.get_list("language.enabled"),
     )
 
 

@@ -16,10 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.doctor import Check, ok, problem, warning
+from kiosk.languages import LANGUAGES
 
 PROBE_TIMEOUT = 60
 MIN_WIDTH, MIN_HEIGHT = 1280, 800  # the screens are laid out for this at least
-FONT_ADVICE = "install fonts-noto-core and fonts-dejavu-core (on Windows: the Arabic fonts)"
+FONT_ADVICE = (
+    "install fonts-noto-core and fonts-dejavu-core (on Windows: the Arabic and Cyrillic fonts; "
+    "Persian uses the Arabic ones)"
+)
 
 Facts = Mapping[str, Any]
 Runner = Callable[[Sequence[str], Mapping[str, str]], tuple[int, str, str]]
@@ -169,7 +173,9 @@ def font_checks(facts: Facts, languages: Sequence[str]) -> list[Check]:
         else:
             found.append(ok(f"fonts {code}", f"{', '.join(preferred)} ({families} in all)"))
     shaping = facts.get("arabic")
-    if "ar" in languages and isinstance(shaping, Mapping):
+    # Arabic and Persian (Dari) share the script: one shaping check covers both.
+    arabic_script = [c for c in languages if c in LANGUAGES and LANGUAGES[c].script == "arabic"]
+    if arabic_script and isinstance(shaping, Mapping):
         family = shaping.get("family", "?")
         if int(shaping.get("missing", 0)):
             found.append(

@@ -9,9 +9,11 @@ from typing import Any
 
 from kiosk.config import Config
 from kiosk.doctor import Check, ok, problem
+from kiosk.languages import LANGUAGES
 from kiosk.speech import Player, Pyttsx3Synthesizer, make_player, wav_duration
 
-SAMPLES = {"fr": "Bonjour.", "en": "Hello.", "ar": "مرحبا."}
+# Each language's greeting from the registry: what the welcome screen says in that voice.
+SAMPLES = {code: f"{language.greeting}." for code, language in LANGUAGES.items()}
 ENGINE_TIMEOUT = 30.0
 
 SynthFactory = Callable[[Sequence[str]], Any]  # -> prepare(), voice_for(), synthesize()
@@ -23,7 +25,18 @@ def _voice_advice(language: str) -> str:
             f"add the {language} speech voice (Settings > Time & language > Speech > "
             "Manage voices); SAPI5 voices are what the kiosk uses"
         )
-    return "install espeak-ng and espeak-ng-data (`apt-get install espeak-ng`)"
+    known = LANGUAGES.get(language)
+    voice = known.voice if known else language
+    return (
+        f"install espeak-ng and espeak-ng-data (`apt-get install espeak-ng`); check that "
+        f"`espeak-ng --voices={voice}` lists the {voice} voice. Without it the words are "
+        "still shown, but read by the default voice"
+    )
+
+
+def _name(code: str) -> str:
+    known = LANGUAGES.get(code)
+    return f"{known.english_name} ({code})" if known else code
 
 
 def audio_check(player_name: str, player_factory: Callable[[str], Player] = make_player) -> Check:
@@ -71,7 +84,8 @@ def voice_checks(
                 found.append(
                     problem(
                         f"voice {code}",
-                        f"no voice for {code}: the default voice would read it badly",
+                        f"no voice for {_name(code)}: the text is shown, but the default "
+                        "voice would read it badly",
                         _voice_advice(code),
                     )
                 )

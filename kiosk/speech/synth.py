@@ -12,12 +12,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from kiosk import languages
 from kiosk.speech.errors import SpeechError
 from kiosk.speech.voices import VoiceChoice, VoiceInfo, choose_voice, voice_info
 
 log = logging.getLogger(__name__)
 
-DEFAULT_LANGUAGES = ("fr", "en", "ar")
+DEFAULT_LANGUAGES = languages.CODES
 _WAV_HEADER = 44
 
 # pyttsx3 hands out one shared engine per driver and espeak-ng itself is process-global, so

@@ -11,9 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-# Names used in the fallback match on a voice's display name, for drivers that list no
-# language at all (some SAPI5 voices).
-_LANGUAGE_NAMES = {"fr": "french", "en": "english", "ar": "arabic"}
+from kiosk import languages
 
 
 @dataclass(frozen=True)
@@ -75,19 +73,33 @@ def _prefix(voice: VoiceInfo, language: str) -> bool:
 
 
 def _by_name(voice: VoiceInfo, language: str) -> bool:
-    word = _LANGUAGE_NAMES.get(language)
-    return word is not None and word in voice.name.lower()
+    # For drivers that list no language at all (some SAPI5 voices): the registry's word.
+    known = languages.LANGUAGES.get(language)
+    return known is not None and known.voice_word in voice.name.lower()
+
+
+def _registry_voices(language: str) -> tuple[str, ...]:
+    known = languages.LANGUAGES.get(language)
+    return tuple(normalise_tag(v) for v in known.voices) if known else ()
 
 
 def choose_voice(voices: Iterable[VoiceInfo], language: str) -> VoiceChoice:
-    """Pick the voice for ``language`` ("fr", "en", "ar").
+    """Pick the voice for ``language`` ("fr", "uk", "fa"...).
 
-    Order: exact language match, then a regional variant (``fr-be``), then a voice whose
+    Order: the registry's voices for the language, best first (``pt`` before ``pt-br``), then an
+    exact language match, then a regional variant (``fr-be``), then a voice whose
     name spells the language; within each, non-mbrola voices first and the driver's order
     otherwise. Without any match the default voice is used and the choice carries a problem.
     """
     wanted = normalise_tag(language)
     listed: Sequence[VoiceInfo] = list(voices)
+    usable = [v for v in listed if not is_mbrola(v)]
+    for name in _registry_voices(wanted):
+        # The voice's own name first: espeak-ng's Latin American Spanish also lists "es".
+        named = [v for v in usable if normalise_tag(v.id.rsplit("/", 1)[-1]) == name]
+        named = named or [v for v in usable if name in _tags(v)]
+        if named:
+            return VoiceChoice(language, named[0].id)
     for matches in (_exact, _prefix, _by_name):
         found = [v for v in listed if matches(v, wanted)]
         if found:

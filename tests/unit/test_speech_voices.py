@@ -24,11 +24,33 @@ ESPEAK = [
     VoiceInfo("mb/mb-fr1", "French-mbrola-1", ("fr",)),
     VoiceInfo("roa/fr", "French (France)", ("fr-fr",)),
     VoiceInfo("sem/ar", "Arabic", ("ar",)),
+    # As `espeak-ng --voices` lists them: Brazilian listed before European Portuguese, and a
+    # Latin-letter Persian that must not read Dari written in Persian letters.
+    VoiceInfo("roa/es-419", "Spanish (Latin America)", ("es-419", "es-mx", "es")),
+    VoiceInfo("roa/es", "Spanish (Spain)", ("es",)),
+    VoiceInfo("roa/pt-BR", "Portuguese (Brazil)", ("pt-br", "pt")),
+    VoiceInfo("roa/pt", "Portuguese (Portugal)", ("pt", "pt-pt")),
+    VoiceInfo("roa/ro", "Romanian", ("ro",)),
+    VoiceInfo("zle/uk", "Ukrainian", ("uk",)),
+    VoiceInfo("trk/tr", "Turkish", ("tr",)),
+    VoiceInfo("ira/fa-Latn", "Persian (Pinglish)", ("fa-latn",)),
+    VoiceInfo("ira/fa", "Persian", ("fa",)),
 ]
 
 
 @pytest.mark.parametrize(
-    ("language", "voice"), [("fr", "roa/fr"), ("en", "gmw/en"), ("ar", "sem/ar")]
+    ("language", "voice"),
+    [
+        ("fr", "roa/fr"),
+        ("en", "gmw/en"),
+        ("ar", "sem/ar"),
+        ("es", "roa/es"),
+        ("pt", "roa/pt"),
+        ("ro", "roa/ro"),
+        ("uk", "zle/uk"),
+        ("tr", "trk/tr"),
+        ("fa", "ira/fa"),
+    ],
 )
 def test_exact_match_wins_and_mbrola_comes_last(language: str, voice: str) -> None:
     assert choose_voice(ESPEAK, language).voice_id == voice

@@ -24,17 +24,22 @@ def facts(languages: Sequence[str]) -> dict[str, Any]:
         {"name": s.name(), "width": s.size().width(), "height": s.size().height()}
         for s in QGuiApplication.screens()
     ]
+    from kiosk.languages import LANGUAGES
+
+    # The registry says which script each language is written in and which fonts it prefers.
     systems = {
-        "fr": QFontDatabase.WritingSystem.Latin,
-        "en": QFontDatabase.WritingSystem.Latin,
-        "ar": QFontDatabase.WritingSystem.Arabic,
+        "latin": QFontDatabase.WritingSystem.Latin,
+        "cyrillic": QFontDatabase.WritingSystem.Cyrillic,
+        "arabic": QFontDatabase.WritingSystem.Arabic,
     }
     fonts: dict[str, Any] = {}
     for code in languages:
-        if code not in systems:
+        known = LANGUAGES.get(code)
+        if known is None or known.script not in systems:
             continue
-        families = QFontDatabase.families(systems[code])
-        preferred = [f for f in FONT_FAMILIES if f in families]
+        families = QFontDatabase.families(systems[known.script])
+        wanted = dict.fromkeys((*known.fonts, *FONT_FAMILIES))
+        preferred = [f for f in wanted if f in families]
         fonts[code] = {"families": len(families), "preferred": preferred}
     return {
         "pyside": PySide6.__version__,
@@ -42,7 +47,9 @@ def facts(languages: Sequence[str]) -> dict[str, Any]:
         "platform": app.platformName(),
         "screens": screens,
         "fonts": fonts,
-        "arabic": arabic_shaping() if "ar" in languages else None,
+        "arabic": arabic_shaping()
+        if any(LANGUAGES[c].script == "arabic" for c in languages if c in LANGUAGES)
+        else None,
         **printers(),
     }
 
