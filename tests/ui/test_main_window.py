@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from kiosk.i18n import translator
+from kiosk.i18n import LANGUAGES, translator
 from kiosk.session import IdleState
 
 
@@ -20,9 +20,10 @@ def start(qtbot, window, code: str = "fr") -> None:  # type: ignore[no-untyped-d
 def test_welcome_offers_each_language_in_its_own_name(window) -> None:  # type: ignore[no-untyped-def]
     assert window.current.NAME == "welcome"
     names = {code: b.text() for code, b in window.welcome.buttons.items()}
-    assert names == {"fr": "Français", "en": "English", "ar": "العربية"}
+    assert names == {code: LANGUAGES[code].native_name for code in LANGUAGES}
+    assert names["uk"] == "Українська" and names["fa"] == "دری / فارسی"
     title = window.welcome.title.text()
-    assert "Bonjour" in title and "Hello" in title and "مرحب" in title
+    assert "Bonjour" in title and "Hello" in title and "مرحب" in title and "Вітаю" in title
 
 
 def test_holding_a_language_speaks_in_that_language(qtbot, window, speaker) -> None:  # type: ignore[no-untyped-def]
@@ -48,6 +49,7 @@ def test_choosing_a_language_starts_a_session_and_speaks_home(
 def test_arabic_mirrors_the_layout_live_and_back(qtbot, window, speaker) -> None:  # type: ignore[no-untyped-def]
     start(qtbot, window, "fr")
     french_title = window.current.title.text()
+    tap(qtbot, window.bar.language)  # the bar opens the chooser
     tap(qtbot, window.bar.languages["ar"])
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.current.title.text() != french_title
@@ -59,6 +61,7 @@ def test_arabic_mirrors_the_layout_live_and_back(qtbot, window, speaker) -> None
         return bar.repeat.mapTo(window, QPoint(0, 0)).x() > bar.louder.mapTo(window, QPoint()).x()
 
     qtbot.waitUntil(mirrored, timeout=3000)
+    tap(qtbot, window.bar.language)  # the bar opens the chooser
     tap(qtbot, window.bar.languages["fr"])
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert window.current.title.text() == french_title
@@ -202,6 +205,7 @@ def test_screens_are_built_when_first_needed(qtbot, window) -> None:  # type: ig
 def test_a_screen_built_late_is_in_the_language_and_size_chosen_before(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     start(qtbot, window, "fr")
     french = window.screens["cv_start"].title.text()
+    tap(qtbot, window.bar.language)  # the bar opens the chooser
     tap(qtbot, window.bar.languages["ar"])
     tap(qtbot, window.bar.large)
     assert "find_job" not in {s.NAME for s in window.screens.built()}

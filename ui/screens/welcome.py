@@ -1,9 +1,13 @@
-"""Welcome: pick your language by flag and native name. Each button speaks in its language."""
+"""Welcome: pick your language by badge and native name. Each button speaks in its language.
+
+All enabled languages are shown at once, without scrolling, even nine of them at 1280x800: a
+grid of up to three columns. The order is the agency's (language.order).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from kiosk.catalogue import catalogue_info
 from kiosk.i18n import LANGUAGES, N_, _, in_language
@@ -32,9 +36,8 @@ class WelcomeScreen(Screen):
             self.agency = TLabel(ctx, lambda: agency, role="instruction")
             self.agency.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.layout_.insertWidget(0, self.agency)
-        column = QVBoxLayout()
-        column.setSpacing(24)
-        column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(16)
         self.buttons: dict[str, SpokenButton] = {}
         # Every known language is built; staff choose which are shown (refresh_languages).
         for code in LANGUAGES:
@@ -43,19 +46,20 @@ class WelcomeScreen(Screen):
                 ctx,
                 lambda n=native: n,
                 role="language",
-                hint=lambda c=code: in_language(c, CHOOSE),
+                # Held, the button greets in its own language and voice, then says what to do.
+                hint=lambda c=code: f"{in_language(c, GREETING)} {in_language(c, CHOOSE)}",
                 icon_size=64,
             )
             button.setIcon(flag(code))
-            button.setIconSize(QSize(96, 64))
+            button.setIconSize(QSize(72, 48))
             button.setProperty("speech_language", code)
-            button.setMinimumSize(560, 120)
+            button.setMinimumSize(340, 96)
             button.clicked.connect(lambda _c=False, c=code: self.language_chosen.emit(c))
-            column.addWidget(button, alignment=Qt.AlignmentFlag.AlignHCenter)
+            button.setParent(self)  # owned even while hidden (a language staff switched off)
             self.buttons[code] = button
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addLayout(column)
+        row.addLayout(self.grid)
         row.addStretch(1)
         self.layout_.addStretch(1)
         self.layout_.addLayout(row)
@@ -69,13 +73,23 @@ class WelcomeScreen(Screen):
 
     def refresh_languages(self, *_args: object) -> None:
         enabled = self.ctx.enabled_languages()
+        for button in self.buttons.values():
+            self.grid.removeWidget(button)
+        # One column for a few languages (big, easy), up to three for nine: never a scroll.
+        columns = 1 if len(enabled) <= 3 else 2 if len(enabled) == 4 else 3
+        for n, code in enumerate(enabled):
+            self.grid.addWidget(self.buttons[code], n // columns, n % columns)
         for code, button in self.buttons.items():
             button.setVisible(code in enabled)
+            button.setMinimumSize(560 if columns == 1 else 340, 120 if columns == 1 else 96)
         self.retranslate()
 
     def title_text(self) -> str:
-        # The greeting in every offered language: a person finds their own before choosing.
-        return "   ·   ".join(in_language(c, GREETING) for c in self.ctx.enabled_languages())
+        # "Hello" in every offered language, each isolated so Arabic and Persian words keep
+        # their own direction inside the line: a person finds their own before choosing.
+        return " · ".join(
+            f"\u2068{LANGUAGES[c].greeting}\u2069" for c in self.ctx.enabled_languages()
+        )
 
     def instruction_text(self) -> str:
         return _(CHOOSE)

@@ -6,15 +6,95 @@ These are the controls a person who cannot read needs at any moment, so they nev
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QSize, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.i18n import LANGUAGES, N_, _
+from kiosk.i18n import LANGUAGES, N_, _, current, in_language
 from kiosk.speech import MAX_VOLUME
 from ui import theme
 from ui.context import UiContext
+from ui.flags import flag
 from ui.icons import icon
-from ui.widgets.spoken import SpokenButton, SpokenToolButton
+from ui.widgets.spoken import SpokenButton, SpokenToolButton, TLabel
+
+CHOOSE_LANGUAGE = N_("Choose another language.")
+
+
+class LanguageChooser(QFrame):
+    """Every enabled language in one panel over the screen, opened from the bar's language
+    button: nine chips would not fit in the bar at 1280 px, one button always does.
+
+    A panel inside the window rather than a popup window: no keyboard grab, one window for
+    the accessibility bus, and it closes by its own button or by choosing."""
+
+    chosen = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setProperty("role", "bar")  # the bar's own look: it belongs to the bar
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setLineWidth(3)
+        self.setAutoFillBackground(True)
+        self.hide()
+        self.setAccessibleName(_("Languages"))
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 16, 16, 16)
+        column.setSpacing(12)
+        top = QHBoxLayout()
+        self.title = TLabel(ctx, CHOOSE_LANGUAGE, role="instruction")
+        top.addWidget(self.title, 1)
+        self.close_button = SpokenButton(
+            ctx, N_("Close"), "mdi6.close", hint=N_("Keep this language.")
+        )
+        self.close_button.setMinimumSize(theme.BAR_BUTTON * 2, theme.BAR_BUTTON)
+        self.close_button.clicked.connect(self.hide)
+        top.addWidget(self.close_button)
+        column.addLayout(top)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(10)
+        column.addLayout(self.grid)
+        self.buttons: dict[str, SpokenButton] = {}
+        for code in LANGUAGES:
+            native = LANGUAGES[code].native_name
+            chip = SpokenButton(
+                ctx,
+                lambda n=native: n,
+                role="chip",
+                hint=lambda c=code: in_language(c, CHOOSE_LANGUAGE),
+                parent=self,
+            )
+            chip.setIcon(flag(code))
+            chip.setIconSize(QSize(48, 32))
+            chip.setProperty("speech_language", code)  # each name said in its own voice
+            chip.setCheckable(True)
+            chip.setMinimumSize(260, theme.BAR_BUTTON)
+            chip.clicked.connect(lambda _c=False, c=code: self._pick(c))
+            self.buttons[code] = chip
+
+    def refresh(self, enabled: tuple[str, ...]) -> None:
+        for chip in self.buttons.values():
+            self.grid.removeWidget(chip)
+        columns = 3 if len(enabled) > 4 else 2
+        for n, code in enumerate(enabled):
+            self.grid.addWidget(self.buttons[code], n // columns, n % columns)
+        for code, chip in self.buttons.items():
+            chip.setVisible(code in enabled)
+            chip.setChecked(code == self.ctx.language)
+
+    def _pick(self, code: str) -> None:
+        self.hide()
+        self.chosen.emit(code)
+
+    def open_over(self, window: QWidget) -> None:
+        if self.parentWidget() is not window:
+            self.setParent(window)  # built inside the bar, shown over the whole window
+        self.refresh(self.ctx.enabled_languages())
+        self.adjustSize()
+        centre = window.rect().center()
+        self.move(centre - QPoint(self.width() // 2, self.height() // 2))
+        self.show()
+        self.raise_()
 
 
 class Bar(QFrame):
@@ -50,16 +130,13 @@ class Bar(QFrame):
         self.large = tool(N_("Large text"), "mdi6.format-size", N_("Make the text bigger."), True)
         row.addStretch(1)
 
-        # Every known language is built; staff choose which are shown (refresh_languages).
-        self.languages: dict[str, SpokenButton] = {}
-        for code in LANGUAGES:
-            native = LANGUAGES[code].native_name
-            chip = SpokenButton(ctx, lambda n=native: n, role="chip")
-            chip.setCheckable(True)
-            chip.setMinimumSize(theme.BAR_BUTTON + 16, theme.BAR_BUTTON)
-            chip.clicked.connect(lambda _c=False, c=code: self._choose_language(c))
-            row.addWidget(chip)
-            self.languages[code] = chip
+        # One button named after the current language, in that language; it opens the
+        # chooser with every enabled language (the chooser's chips are `languages`).
+        self.language = tool(lambda: current().native_name, "mdi6.translate", CHOOSE_LANGUAGE)
+        self.chooser = LanguageChooser(ctx, self)
+        self.chooser.chosen.connect(self._choose_language)
+        self.languages = self.chooser.buttons
+        self.language.clicked.connect(self._toggle_chooser)
         self.finish = tool(
             N_("I've finished"),
             "mdi6.exit-run",
@@ -82,6 +159,12 @@ class Bar(QFrame):
         ctx.language_changed.connect(self._sync)
         ctx.modes_changed.connect(self._sync)
         self._sync()
+
+    def _toggle_chooser(self) -> None:
+        if self.chooser.isVisible():
+            self.chooser.hide()
+        else:
+            self.chooser.open_over(self.window())
 
     def _choose_language(self, code: str) -> None:
         self.ctx.set_language(code)
@@ -106,6 +189,7 @@ class Bar(QFrame):
     def _sync(self, *_args: object) -> None:
         for code, chip in self.languages.items():
             chip.setChecked(code == self.ctx.language)
+        self.language.setIcon(flag(self.ctx.language))
         for button, on in ((self.listen, self.ctx.listen_first), (self.large, self.ctx.large_text)):
             button.blockSignals(True)
             button.setChecked(on)
@@ -113,5 +197,6 @@ class Bar(QFrame):
 
     def refresh_languages(self, *_args: object) -> None:
         enabled = self.ctx.enabled_languages()
-        for code, chip in self.languages.items():
-            chip.setVisible(code in enabled)
+        self.chooser.refresh(enabled)
+        # With a single language there is nothing to choose.
+        self.language.setVisible(len(enabled) > 1)
