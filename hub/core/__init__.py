@@ -1,0 +1,1 @@
+"""The hub's data and the kiosk API: models, token checks, events, spaces, e-mail relay."""
