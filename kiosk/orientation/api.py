@@ -200,7 +200,7 @@ class Suggestion:
 
 NoteKind = Literal[
     "no_answers",  # nothing said: the jobs with the most offers nearby
-    "nothing_fits",  # {"loosen": [("night", 12), ...]} what to give up, and how many jobs then fit
+    "nothing_fits",  # {"loosen": ["night", ...], "fit": 1}: fewer than 3 jobs fit; what to give up
     "unknown_experience",  # {"text": "..."} words that name nothing known (the rest still used)
     "too_many_experiences",  # {"kept": 20, "given": 50}
     "contradiction",  # {"interest": 19, "avoid": "driving"} likes what they also rule out
@@ -218,6 +218,8 @@ class Note:
         if self.kind == "no_answers":
             return _("You did not answer. Here are the jobs with the most offers nearby.")
         if self.kind == "nothing_fits":
+            if p.get("fit"):
+                return _("Few jobs fit all your choices. Take away one thing you ruled out.")
             return _("No job fits all your choices. Take away one thing you ruled out.")
         if self.kind == "unknown_experience":
             return _("We did not understand: {text}. The rest is used.").format(text=p["text"])
