@@ -22,6 +22,7 @@ import json
 import logging
 import sqlite3
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +55,8 @@ class Sessions:
         self.current: str | None = None
         self._scrub_owed = False
         self.fault = ""  # for staff: why the current session is not on disk
+        # Told when a session moves to memory, so the screen can say so at once.
+        self.fault_listeners: list[Callable[[], None]] = []
 
     @property
     def durable(self) -> bool:
@@ -130,6 +133,8 @@ class Sessions:
             self._upsert(self._db, list(item))
         self.fault = f"kiosk.db refused a write ({exc}); this session is kept in memory only"
         log.error("%s", self.fault)
+        for listener in list(self.fault_listeners):
+            listener()
 
     def load(self, kind: str) -> Any:
         if self.current is None:

@@ -32,6 +32,7 @@ class UiContext(QObject):
     config_changed = Signal(object)  # staff saved settings: the new effective Config
     sync_changed = Signal(object)  # the scheduler's Snapshot, delivered on the UI thread
     finish_requested = Signal()  # the person touched "I've finished"
+    storage_fault = Signal()  # the disk refused the session: it now lives in memory only
 
     def __init__(
         self, kiosk: Kiosk, parent: QObject | None = None, file_config: Config | None = None
@@ -50,10 +51,14 @@ class UiContext(QObject):
         self.large_text = self.config.get_bool("display.large_text")
         self.armed: QObject | None = None  # the control a listen-first tap has spoken
         translator.on_change(self._language_changed)
+        self._on_storage_fault = self.storage_fault.emit
+        kiosk.sessions.fault_listeners.append(self._on_storage_fault)
 
     def close(self) -> None:
         """Detach from process-wide state (the translator outlives any one window)."""
         translator.off_change(self._language_changed)
+        if self._on_storage_fault in self.kiosk.sessions.fault_listeners:
+            self.kiosk.sessions.fault_listeners.remove(self._on_storage_fault)
         self.tasks.wait()
 
     # -- language -------------------------------------------------------------------------
@@ -97,9 +102,19 @@ class UiContext(QObject):
 
     def can_send(self, kind: str) -> bool:
         """Whether an outbox item of `kind` has somewhere to go on this kiosk."""
+        # What waits in the outbox lives in kiosk.db: on a disk that refuses writes, nothing
+        # is promised that would live only in memory.
+        return self.has_route(kind) and self.can_keep()
+
+    def has_route(self, kind: str) -> bool:
+        """Whether this kiosk is configured to deliver outbox items of `kind`."""
         from kiosk.sync.run import routes
 
         return kind in routes(self.config)
+
+    def can_keep(self) -> bool:
+        """Whether what the person keeps or sends can be written to disk right now."""
+        return self.kiosk.sessions.durable
 
     # -- speech ---------------------------------------------------------------------------
     def say(self, text: str, language: str | None = None) -> None:

@@ -11,7 +11,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.config import Config
 from kiosk.errors import Explained, explain
-from kiosk.i18n import N_, format_number
+from kiosk.i18n import N_, _, format_number
 from kiosk.session import IdleClock, IdleState
 from kiosk.staff import counters
 from ui.context import UiContext
@@ -42,6 +42,10 @@ from ui.widgets.spoken import SpokenButton, TLabel
 
 log = logging.getLogger(__name__)
 
+NOT_SAVED = N_(
+    "This kiosk cannot save anything right now. You can look at offers and print. "
+    "Nothing will be kept or sent."
+)
 SPOKEN_SECONDS = (10, 5, 3, 2, 1)  # the countdown is heard, not only seen
 TOUCH_EVENTS = {
     QEvent.Type.MouseButtonPress,
@@ -135,6 +139,8 @@ class MainWindow(QMainWindow):
         ctx.result_shown.connect(self.notice.show_result)
         ctx.help_requested.connect(self._help_requested)
         ctx.config_changed.connect(self._config_changed)
+        ctx.storage_fault.connect(self._tell_not_saved)
+        self._told_not_saved = False
 
         self.idle = IdleClock(
             ctx.config.get_int("session.idle_seconds"),
@@ -190,16 +196,26 @@ class MainWindow(QMainWindow):
         self._goodbye_timer.stop()
         self.notice.clear()  # nothing of the last person's visit
         self.ctx.set_language(language)
+        self._told_not_saved = False
         try:
             self.ctx.kiosk.sessions.start(language)
-            store = self.ctx.kiosk.store
-            counters.count(store, counters.SESSIONS)
-            counters.count(store, counters.language(language))
-        except Exception as exc:  # a full or read-only disk: the person is still served
+        except Exception as exc:  # not a disk fault (those start in memory): a bug, said calmly
             self.ctx.show_error(explain(exc, "session start"))
+        self.ctx.count(counters.SESSIONS)
+        self.ctx.count(counters.language(language))
         self.idle.touch(time.monotonic())
         self._timer.start()
         self.show_screen("home")
+        if not self.ctx.can_keep():
+            self._tell_not_saved()
+
+    def _tell_not_saved(self) -> None:
+        """The disk refused the session (full, read-only): the person hears and sees, once,
+        that nothing will be kept or sent; the screens stop offering it (ctx.can_keep)."""
+        if self._told_not_saved or self.ctx.kiosk.sessions.current is None:
+            return
+        self._told_not_saved = True
+        self.ctx.show_result(_(NOT_SAVED), "info")
 
     def end_session(self) -> None:
         """Wipe what the person did not keep and get ready for the next one."""
@@ -293,6 +309,25 @@ class MainWindow(QMainWindow):
         if explained.technical not in problems:
             problems.append(explained.technical)
             del problems[:-20]  # the newest few; the log keeps them all
+
+    def walk_roots(self) -> list[QWidget]:
+        """What a person sees now, for ui/fits.py: the bar, the bands, the current screen."""
+        return [self.bar, self.help_band, self.notice, self.current]
+
+    # -- the screen: never larger than it -------------------------------------------------
+    def fit_to_screen(self, size: QSize | None = None) -> QSize:
+        """The window never grows past the screen: its maximum is the screen's available
+        area (or `size`, for screenshots and tests that stand for a given screen); in kiosk
+        mode it is exactly that. Returns the size used."""
+        if size is None:
+            screen = self.screen() or QApplication.primaryScreen()
+            size = screen.availableGeometry().size() if screen is not None else QSize(1280, 800)
+        self.setMaximumSize(size)
+        if self.kiosk_mode:
+            self.setFixedSize(size)
+        elif self.width() > size.width() or self.height() > size.height():
+            self.resize(self.size().boundedTo(size))
+        return size
 
     # -- kiosk mode: no way out without staff ------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -138,7 +138,9 @@ class CvPreviewScreen(Screen):
         cv = self.state.cv
         self.templates.set_selected([self.state.template])
         self.languages.set_selected([cv.language])
-        self.keep.setVisible(self.state.space_id is None)
+        # On a disk that refuses writes nothing is offered that would live only in memory.
+        self.keep.setVisible(self.state.space_id is None and self.ctx.can_keep())
+        self.email.setVisible(self.ctx.can_send("email"))
         self.delete.setVisible(self.state.space_id is not None)
         self.message.set_source(blank)
         self.clear_page()  # never the previous person's CV, not even while this one renders

@@ -7,7 +7,7 @@ import logging
 
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from kiosk.i18n import N_
+from kiosk.i18n import N_, _
 from kiosk.staff.help import cancel_help, request_help
 from ui import theme
 from ui.context import UiContext
@@ -16,6 +16,8 @@ from ui.screens.base import Screen
 from ui.widgets.spoken import SpokenToolButton
 
 log = logging.getLogger(__name__)
+
+GO_TO_DESK = N_("This kiosk could not call the staff. Please go to the reception desk.")
 
 
 class HelpScreen(Screen):
@@ -51,23 +53,30 @@ class HelpScreen(Screen):
         self.layout_.addStretch(1)
 
     def shown(self) -> None:
-        if not self.ctx.help_is_requested:
-            ask_for_help(self.ctx)
+        if not self.ctx.help_is_requested and not ask_for_help(self.ctx):
+            # The staff's screens will never hear of it: the kiosk must not promise they will.
+            self.ctx.show_result(_(GO_TO_DESK), "error")
 
     def _cancel(self) -> None:
         cancel(self.ctx)
         self.navigate.emit("home")
 
 
-def ask_for_help(ctx: UiContext) -> None:
-    """Count it, queue it for the hub, and show the marker; never fails for the person."""
+def ask_for_help(ctx: UiContext) -> bool:
+    """Count it, queue it for the hub, and show the marker; never fails for the person.
+
+    False when a hub should have been told and could not be (the disk refused the request).
+    """
+    recorded = True
     try:
         request_help(ctx.kiosk.store)
-    except Exception:  # the person must get the confirmation whatever the disk does
+    except Exception:  # the marker still shows; the person is sent to the desk instead
         log.exception("help request could not be recorded")
+        recorded = not ctx.has_route("hub_event")
     ctx.help_is_requested = True
     ctx.help_requested.emit(True)
     ctx.queued.emit()
+    return recorded
 
 
 def cancel(ctx: UiContext) -> None:
