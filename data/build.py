@@ -14,7 +14,12 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ESCO_LANGS = ("en", "ar", "es", "pt", "ro", "uk", "fr")
-_RELATION = {"skos:exactMatch": 4, "skos:closeMatch": 3, "skos:narrowMatch": 2, "skos:broadMatch": 1}
+_RELATION = {
+    "skos:exactMatch": 4,
+    "skos:closeMatch": 3,
+    "skos:narrowMatch": 2,
+    "skos:broadMatch": 1,
+}
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

@@ -1,10 +1,12 @@
-"""From what a person typed to the ROME occupations they mean.
+"""From what a person typed, in any of the kiosk's languages, to the ROME occupations meant.
 
-Every occupation label ("Boulanger / Boulangère") and every everyday name in
-data/synonyms.json ("nounou", "femme de ménage") is an entry: a few words and the codes it
-stands for. A typed word reaches the entries holding the known words it may mean (see
-`spelling.Lexicon`); an entry scores by how much of the query it explains and how much of
-itself was matched, rare words counting more than common ones ("entretien" over "agent").
+Every occupation label ("Boulanger / Boulangère"), every ROME job title, every ESCO label in
+en/ar/es/pt/ro/uk/fr mapped to ROME codes, every everyday name in data/synonyms.json ("nounou",
+"femme de ménage") and data/words/<lang>.json ("سائق", "cleaner") is an entry: a few words and
+the codes it stands for (see kiosk.catalogue.vocabulary). A typed word reaches the entries
+holding the known words it may mean (see `spelling.Lexicon`); an entry scores by how much of
+the query it explains and how much of itself was matched, rare words counting more than
+common ones ("entretien" over "agent").
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 import sqlite_utils
 
 from kiosk import resources
+from kiosk.catalogue import vocabulary
 from kiosk.catalogue.spelling import Lexicon, Match, fold, words
 
 # A typed word that matches nothing still counts a little: "serveur zzz" is less sure than
@@ -80,20 +83,35 @@ class _Entry:
 class Resolver:
     """Immutable once built, so one instance serves every thread."""
 
-    def __init__(self, occupations: Mapping[str, str], synonyms: Synonyms) -> None:
+    def __init__(
+        self,
+        occupations: Mapping[str, str],
+        synonyms: Synonyms,
+        extra: Iterable[tuple[str, Sequence[str]]] = (),
+    ) -> None:
+        """`extra`: more (words, codes closest first) entries: job titles, ESCO labels,
+        everyday words of other languages. Their `ignore` words must be in `synonyms`."""
         self.labels = dict(occupations)
         self.ignore = synonyms.ignore
-        entries: list[_Entry] = []
+        # The same words may name the same codes in several sources: one entry each.
+        merged: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+        def add(text: str, codes: Sequence[str]) -> None:
+            known = tuple(c for c in codes if c in occupations)
+            found = tuple(words(text, self.ignore))
+            if found and known:
+                had = merged.get(found, ())
+                merged[found] = had + tuple(c for c in known if c not in had)
+
         for code, label in sorted(occupations.items()):
             for variant in label_variants(label):
-                found = tuple(words(variant, self.ignore))
-                if found:
-                    entries.append(_Entry(found, (code,)))
+                add(variant, (code,))
         for name, codes in synonyms.names.items():
-            known = tuple(c for c in codes if c in occupations)
-            found = tuple(words(name, self.ignore))
-            if found and known:
-                entries.append(_Entry(found, known))
+            add(name, codes)
+        for text, more in extra:
+            for variant in label_variants(text):
+                add(variant, more)
+        entries = [_Entry(w, c) for w, c in merged.items()]
         self._entries = entries
         self._by_word: dict[str, list[int]] = {}
         for index, entry in enumerate(entries):
@@ -151,15 +169,32 @@ _cache: dict[int, Resolver] = {}
 _cache_lock = threading.Lock()
 
 
+def all_words(synonyms: Synonyms) -> tuple[Synonyms, list[tuple[str, tuple[str, ...]]]]:
+    """French synonyms with every language's ignored words, and the other entries: everyday
+    words of each language first (written for people: their first code is the one meant, where
+    an ESCO label of the same words may point elsewhere), then ROME job titles, ESCO labels."""
+    extra: list[tuple[str, tuple[str, ...]]] = []
+    ignore = set(synonyms.ignore)
+    for lang in vocabulary.WORD_LANGUAGES:
+        found = vocabulary.everyday_words(lang)
+        extra += list(found.names.items())
+        ignore |= {fold(w) for w in found.ignore}
+    extra += [(t, (c,)) for c, t in vocabulary.appellations()]
+    for entries in vocabulary.esco_labels().values():
+        extra += entries
+    return Synonyms(synonyms.names, frozenset(ignore)), extra
+
+
 def resolver_for(db: sqlite_utils.Database, synonyms: Synonyms | None = None) -> Resolver:
     """The resolver for this catalogue's occupations, built once per process and reused by
-    every connection and thread (building it takes a few hundred milliseconds)."""
+    every connection and thread (building it takes a second or two: warm it at start-up)."""
     rows = tuple(db.execute("SELECT code, label FROM occupations ORDER BY code").fetchall())
     key = hash((rows, None if synonyms is None else id(synonyms)))
     with _cache_lock:
         found = _cache.get(key)
     if found is None:
-        found = Resolver({str(c): str(label) for c, label in rows}, synonyms or load_synonyms())
+        merged, extra = all_words(synonyms or load_synonyms())
+        found = Resolver({str(c): str(label) for c, label in rows}, merged, extra)
         with _cache_lock:
             _cache.clear()  # one catalogue at a time: keep memory flat
             _cache[key] = found

@@ -106,4 +106,15 @@ def _v2(db: sqlite_utils.Database) -> None:
     )
 
 
-CATALOGUE_SCHEMA = Schema("catalogue.db", (_v1, _v2))
+def _v3(db: sqlite_utils.Database) -> None:
+    """Ranking in SQL: "offers of these occupations, nearest first" reads only this index (the
+    code, the place and the date), however many offers an occupation has."""
+    db.executescript(
+        """
+        CREATE INDEX offers_rome_place ON offers(rome_code, latitude, longitude, updated_at);
+        DROP INDEX offers_rome_updated;
+        """
+    )
+
+
+CATALOGUE_SCHEMA = Schema("catalogue.db", (_v1, _v2, _v3))

@@ -1,10 +1,14 @@
 """Finding offers in `catalogue.db` the way people ask for them.
 
 A query is understood twice: as occupations (`resolve.Resolver`: misspellings, phonetic
-spellings, everyday names) and as words (FTS5 over titles, occupation labels and places, with
-each word's likely corrections). An offer found both ways ranks first, then offers of the
-occupations, then offers found by words alone; among equals the newest first. Filters are SQL
-conditions; distance is a bounding box in SQL, then the true distance in Python.
+spellings, everyday names in every language the kiosk speaks) and as words (FTS5 over titles,
+occupation labels and places, with each word's likely corrections). An offer found both ways
+ranks first, then offers of the occupations, then offers found by words alone; among equals the
+nearest first (from the town chosen, else the agency's commune), then the newest.
+
+Ranking and counting are SQL: one indexed query with LIMIT gives the page, `count(*)` gives the
+total, so the cost barely grows with the number of matches. In SQL the distance is the
+equirectangular one (exact enough over a département); cards show the great-circle distance.
 
 Nothing the person types reaches SQL as syntax: words are letters and digits only, quoted.
 """
@@ -12,6 +16,7 @@ Nothing the person types reaches SQL as syntax: words are letters and digits onl
 from __future__ import annotations
 
 import json
+import math
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -20,8 +25,10 @@ from typing import Any, Literal
 
 import sqlite_utils
 
-from kiosk.catalogue.demo import Town, load_towns
-from kiosk.catalogue.geo import box_around, haversine_km
+from kiosk.catalogue import vocabulary
+from kiosk.catalogue.communes import communes
+from kiosk.catalogue.demo import Town
+from kiosk.catalogue.geo import _KM_PER_DEGREE, box_around, haversine_km
 from kiosk.catalogue.resolve import Occupation, Resolver, known_words, resolver_for
 from kiosk.catalogue.spelling import words
 
@@ -30,8 +37,9 @@ DISTANCES_KM = (5, 10, 20, 50)
 RECENT_DAYS = 7
 PAGE = 40
 
-# An occupation counts as meant when it scores close to the best one and is not a long shot.
-_MIN_SCORE = 0.55
+# An occupation counts as meant when it scores close to the best one and is not a long shot:
+# below this a word is "not understood" ("xyzzy" is a slip or two from several jobs).
+_MIN_SCORE = 0.7
 _NEAR_BEST = 0.75
 _MAX_CODES = 12
 _WORD_MATCH_BONUS = 0.35
@@ -208,14 +216,16 @@ class Searcher:
         towns: Sequence[Town] | None = None,
         resolver: Resolver | None = None,
     ) -> None:
+        """`towns`: the places a search may be centred on; every French commune by default."""
         self.db = db
         self.agency_commune = agency_commune
-        self.towns = {t.insee: t for t in (towns if towns is not None else load_towns())}
+        self.towns = None if towns is None else {t.insee: t for t in towns}
         self.resolver = resolver or resolver_for(db)
 
     # -- occupations ----------------------------------------------------------------------
     def occupations(self, query: str, limit: int = 10) -> list[Occupation]:
-        return [o for o in self.resolver.resolve(query, limit) if o.score >= 0.4]
+        """The occupations a query means, best first; empty when it names no job."""
+        return [o for o in self.resolver.resolve(query, limit) if o.score >= _MIN_SCORE]
 
     def domains(self) -> list[Domain]:
         counts = dict(
@@ -239,27 +249,47 @@ class Searcher:
         ).fetchall()
         return [OccupationCount(c, label, int(n)) for c, label, n in rows]
 
-    def related(self, codes: Sequence[str], limit: int = 6) -> list[OccupationCount]:
-        """Occupations near these (same ROME group first, then same domain) that have offers."""
-        found: dict[str, OccupationCount] = {}
-        for prefix_len in (3, 1):
-            for prefix in dict.fromkeys(c[:prefix_len] for c in codes if c):
-                rows = self.db.execute(
-                    "SELECT o.code, o.label, count(*) FROM offers f JOIN occupations o "
-                    "ON o.code = f.rome_code WHERE f.rome_code >= ? AND f.rome_code < ? "
-                    "GROUP BY o.code ORDER BY 3 DESC LIMIT ?",
-                    [prefix, prefix + "~", limit + len(codes)],
-                ).fetchall()
-                for code, label, n in rows:
-                    if code not in codes and code not in found:
-                        found[code] = OccupationCount(code, label, int(n))
-            if len(found) >= limit:
-                break
-        return list(found.values())[:limit]
+    def related(
+        self,
+        codes: Sequence[str],
+        limit: int = 6,
+        filters: Filters | None = None,
+        now: datetime | None = None,
+    ) -> list[OccupationCount]:
+        """Close occupations that have offers under `filters`: ROME's own mobility links
+        (mobilites.csv) in ROME's order, then the same ROME group. Counts respect the filters."""
+        filters = filters or Filters()
+        centre = self.town(filters.near)
+        where, params = self._conditions(filters, centre, now)
+        close = vocabulary.mobilities()
+        wanted = [t for c in codes for t in close.get(c, ())]
+        for prefix in dict.fromkeys(c[:3] for c in codes if c):
+            wanted += [c for c in self.resolver.labels if c.startswith(prefix)]
+        wanted = [c for c in dict.fromkeys(wanted) if c not in codes][:60]
+        if not wanted:
+            return []
+        counts = self._counts(wanted, where, params)
+        labels = self.resolver.labels
+        found = [OccupationCount(c, labels.get(c, c), counts[c]) for c in wanted if counts.get(c)]
+        return found[:limit]
+
+    def _counts(self, codes: Sequence[str], where: str, params: Sequence[Any]) -> dict[str, int]:
+        marks = ",".join("?" * len(codes))
+        rows = self.db.execute(
+            f"SELECT rome_code, count(*) FROM offers WHERE rome_code IN ({marks}){where} "
+            "GROUP BY rome_code",
+            [*codes, *params],
+        ).fetchall()
+        return {str(c): int(n) for c, n in rows}
 
     # -- offers ---------------------------------------------------------------------------
     def town(self, insee: str | None) -> Town | None:
-        return self.towns.get(insee or self.agency_commune)
+        """The centre of a search: this commune, else the agency's; None if unknown."""
+        code = insee or self.agency_commune
+        if self.towns is not None:
+            return self.towns.get(code)
+        found = communes().get(code)
+        return None if found is None else found.as_town()
 
     def search(
         self,
@@ -284,11 +314,9 @@ class Searcher:
             took = (time.perf_counter() - started) * 1000
             return SearchResult(total, tuple(cards), tuple(occupations), took, status, filters)
 
-        centre = None
-        if filters.km is not None:
-            centre = self.town(filters.near)
-            if centre is None:
-                return done(0, [], [], "unknown_town")
+        centre = self.town(filters.near)
+        if centre is None and (filters.near is not None or filters.km is not None):
+            return done(0, [], [], "unknown_town")
 
         typed = words(query, self.resolver.ignore)
         if codes:
@@ -300,37 +328,92 @@ class Searcher:
             return done(0, [], [], "empty_query")
 
         where, params = self._conditions(filters, centre, now)
-        found: dict[int, tuple[float, str, float | None]] = {}
-        scores = {o.code: round(o.score, 2) for o in occupations}
-        if scores:
-            marks = ",".join("?" * len(scores))
-            sql = (
-                "SELECT rowid, rome_code, updated_at, latitude, longitude FROM offers "
-                f"WHERE rome_code IN ({marks}){where}"
-            )
-            for rowid, code, updated, lat, lon in self.db.execute(sql, [*scores, *params]):
-                found[rowid] = (scores[code], updated or "", self._distance(centre, lat, lon))
+        # Relevance tiers of a tenth: codes a query means about equally share a tier, so
+        # nearness decides between a truck driver's and a delivery driver's offer.
+        tiers = {o.code: round(o.score, 1) for o in occupations}
+        match: str | None = None
         if typed and not codes:
             expression = _fts_query(known_words(self.resolver, typed))
-            by_words = self._by_words(
-                "{title rome_label place_label} : (" + expression + ")", where, params
-            )
-            if not by_words and not found:
-                by_words = self._by_words("{description} : (" + expression + ")", where, params)
-            for rowid, code, updated, lat, lon in by_words:
-                relevance = scores.get(code or "", 0.0) + _WORD_MATCH_BONUS
-                found[rowid] = (relevance, updated or "", self._distance(centre, lat, lon))
+            match = "{title rome_label place_label} : (" + expression + ")"
+            if not tiers and not self._any(match, where, params):
+                match = "{description} : (" + expression + ")"
+        total, rows = self._ranked(tiers, match, where, params, centre, limit, offset)
+        distances = {r: self._distance(centre, lat, lon) for r, lat, lon in rows}
+        cards = self._cards([r for r, _lat, _lon in rows], distances)
+        status: Status = "ok" if occupations or total else "not_understood"
+        return done(total, cards, occupations, status)
 
-        if centre is not None and filters.km is not None:
-            km = filters.km
-            found = {r: v for r, v in found.items() if v[2] is None or v[2] <= km}
-        # Newest first, then (stable) the most relevant first: newest first among equals.
-        ordered = sorted(found.items(), key=lambda kv: kv[1][1], reverse=True)
-        ordered.sort(key=lambda kv: -kv[1][0])
-        page = ordered[offset : offset + max(0, limit)]
-        cards = self._cards([r for r, _v in page], {r: v[2] for r, v in page})
-        status: Status = "ok" if occupations or found else "not_understood"
-        return done(len(found), cards, occupations, status)
+    def _any(self, match: str, where: str, params: Sequence[Any]) -> bool:
+        return (
+            self.db.execute(
+                "SELECT 1 FROM offers WHERE rowid IN "
+                f"(SELECT rowid FROM offers_fts WHERE offers_fts MATCH ?){where} LIMIT 1",
+                [match, *params],
+            ).fetchone()
+            is not None
+        )
+
+    def _ranked(
+        self,
+        tiers: Mapping[str, float],
+        match: str | None,
+        where: str,
+        params: Sequence[Any],
+        centre: Town | None,
+        limit: int,
+        offset: int,
+    ) -> tuple[int, list[tuple[int, float | None, float | None]]]:
+        """The total and one page of (rowid, latitude, longitude), ranked in SQL."""
+        either: list[str] = []
+        either_params: list[Any] = []
+        if tiers:
+            either.append(f"rome_code IN ({','.join('?' * len(tiers))})")
+            either_params += list(tiers)
+        words_hit = "rowid IN (SELECT rowid FROM offers_fts WHERE offers_fts MATCH ?)"
+        if match is not None:
+            either.append(words_hit)
+            either_params.append(match)
+        if not either:
+            return 0, []
+        condition = "(" + " OR ".join(either) + ")" + where
+        all_params = [*either_params, *params]
+        total = int(
+            self.db.execute(
+                f"SELECT count(*) FROM offers WHERE {condition}", all_params
+            ).fetchone()[0]
+        )
+        if total == 0 or limit <= 0 or offset >= total:
+            return total, []
+        relevance_parts: list[str] = []
+        relevance_params: list[Any] = []
+        if tiers:
+            cases = " ".join("WHEN ? THEN ?" for _ in tiers)
+            relevance_parts.append(f"(CASE rome_code {cases} ELSE 0 END)")
+            relevance_params += [v for code, tier in tiers.items() for v in (code, tier)]
+        if match is not None:
+            relevance_parts.append(f"(CASE WHEN {words_hit} THEN ? ELSE 0 END)")
+            relevance_params += [match, _WORD_MATCH_BONUS]
+        relevance = " + ".join(relevance_parts)
+        if centre is not None:
+            squeeze = math.cos(math.radians(centre.latitude))
+            near = "((latitude - ?) * (latitude - ?) + (longitude - ?) * (longitude - ?) * ?)"
+            near_params: list[Any] = [
+                centre.latitude,
+                centre.latitude,
+                centre.longitude,
+                centre.longitude,
+                squeeze * squeeze,
+            ]
+        else:
+            near, near_params = "0", []
+        rows = self.db.execute(
+            f"SELECT rowid, latitude, longitude, {relevance} AS relevance, {near} AS near "
+            f"FROM offers WHERE {condition} "
+            "ORDER BY relevance DESC, near IS NULL, near, updated_at DESC, rowid "
+            "LIMIT ? OFFSET ?",
+            [*relevance_params, *near_params, *all_params, limit, offset],
+        ).fetchall()
+        return total, [(int(r), lat, lon) for r, lat, lon, _rel, _near in rows]
 
     def _meant(self, query: str, typed: Sequence[str]) -> list[Occupation]:
         """The occupations the whole query means; failing that, each clearly known word's
@@ -345,16 +428,6 @@ class Searcher:
                     if o.code not in merged or merged[o.code].score < o.score:
                         merged[o.code] = o
         return sorted(merged.values(), key=lambda o: -o.score)[:_MAX_CODES]
-
-    def _by_words(
-        self, match: str, where: str, params: Sequence[Any]
-    ) -> list[tuple[int, str | None, str | None, float | None, float | None]]:
-        return self.db.execute(
-            "SELECT o.rowid, o.rome_code, o.updated_at, o.latitude, o.longitude "
-            "FROM offers_fts JOIN offers o ON o.rowid = offers_fts.rowid "
-            f"WHERE offers_fts MATCH ?{where}",
-            [match, *params],
-        ).fetchall()
 
     def _conditions(
         self, filters: Filters, centre: Town | None, now: datetime | None
@@ -381,14 +454,18 @@ class Searcher:
             params.append(since.strftime("%Y-%m-%dT%H:%M:%SZ"))
         if centre is not None and filters.km is not None:
             box = box_around(centre.latitude, centre.longitude, filters.km)
-            # An offer without coordinates is kept only when it names the centre's town.
+            squeeze = math.cos(math.radians(centre.latitude)) ** 2
+            reach = (filters.km / _KM_PER_DEGREE) ** 2
+            # The box first (cheap), then the distance itself; an offer without coordinates
+            # is kept only when it names the centre's town.
             parts.append(
-                "((latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?) "
+                "((latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND "
+                "(latitude - ?) * (latitude - ?) + (longitude - ?) * (longitude - ?) * ? <= ?) "
                 "OR (latitude IS NULL AND commune = ?))"
             )
-            params += [box.south, box.north, box.west, box.east, centre.insee]
-        # Bare column names: none of them is also a column of offers_fts, so they stay
-        # unambiguous when _by_words joins the two.
+            params += [box.south, box.north, box.west, box.east]
+            params += [centre.latitude, centre.latitude, centre.longitude, centre.longitude]
+            params += [squeeze, reach, centre.insee]
         where = "".join(f" AND {p}" for p in parts)
         return where, params
 

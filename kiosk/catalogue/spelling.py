@@ -18,15 +18,39 @@ from dataclasses import dataclass
 MAX_QUERY_CHARS = 200
 MAX_WORDS = 12
 
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'", "ʼ": "'"})
+_LIGATURES = str.maketrans(
+    {
+        "œ": "oe",
+        "æ": "ae",
+        "ß": "ss",
+        "’": "'",
+        "ʼ": "'",
+        "ı": "i",  # Turkish dotless i: "şoför" typed on a French keyboard is "sofor"
+        # Arabic script: one form per letter, as people type it with or without care.
+        "ة": "ه",  # taa marbuta, often typed as haa
+        "ى": "ي",  # alif maqsura
+        "ی": "ي",  # Persian yeh
+        "ک": "ك",  # Persian kaf
+        "ـ": None,  # tatweel, a stretch that is no letter
+        "\u200c": " ",  # zero-width non-joiner (Persian "می‌خواهم"): a break
+    }
+)
 _WORD = re.compile(r"[^\W_]+")  # letters and digits of any script; everything else separates
+# Every combining mark of the first plane (accents, Arabic harakat, the Cyrillic breve): one
+# `translate` drops them all, several times faster than testing each character.
+_NO_MARKS = {c: None for c in range(0x300, 0x10000) if unicodedata.combining(chr(c))}
+_ARABIC_ARTICLE = re.compile(r"^ال(?=[\u0621-\u064a]{3})")
 
 
 def fold(text: str) -> str:
-    """Lowercase, no accents, ligatures spelt out ("Œuvre" -> "oeuvre")."""
+    """Lowercase, no accents or Arabic short vowels, one form per letter: "Œuvre" -> "oeuvre",
+    "أُمّ" -> "ام", "йод" -> "иод" (everything a person may type or leave out the same way)."""
     text = text.casefold().translate(_LIGATURES)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():
+        return text
+    # NFKD splits accents, hamza above or below (أ إ آ ؤ ئ) and the Cyrillic breve off their
+    # letter; combining marks, Arabic harakat and shadda among them, are then dropped.
+    return unicodedata.normalize("NFKD", text).translate(_NO_MARKS)
 
 
 def words(text: str, stopwords: Iterable[str] = ()) -> list[str]:
@@ -36,7 +60,7 @@ def words(text: str, stopwords: Iterable[str] = ()) -> list[str]:
     a word. Single letters (the "l" of "l'accueil") carry no meaning here and are dropped.
     """
     stop = set(stopwords)
-    found = _WORD.findall(fold(text[:MAX_QUERY_CHARS]))
+    found = [_ARABIC_ARTICLE.sub("", w) for w in _WORD.findall(fold(text[:MAX_QUERY_CHARS]))]
     return [w for w in found if len(w) > 1 and w not in stop][:MAX_WORDS]
 
 
@@ -175,13 +199,15 @@ class Lexicon:
             slips = distance(typed, word, limit)
             if slips <= limit:
                 offer(word, 0.9 - 0.1 * slips)
-        # A slip on top of a phonetic spelling ("chaufeure", "boulenjer").
+        # A slip on top of a phonetic spelling ("chaufeure", "boulenjer"); the first sound
+        # must be right, or any short nonsense finds a job ("xyzzy" and "huissier").
         if len(key) >= 4:
             near: set[str] = set()
             for form in _deletes(key) | {key}:
                 near |= self._by_sound_delete.get(form, set())
             for word in near:
-                if distance(key, phonetic(word), 1) <= 1:
+                sound = phonetic(word)
+                if sound[:1] == key[:1] and distance(key, sound, 1) <= 1:
                     offer(word, 0.72)
         # The start of a word, as typed one key at a time on the on-screen keyboard.
         if len(typed) >= 4:

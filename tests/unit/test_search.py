@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import sqlite_utils
 
-from kiosk.catalogue import ensure_seeded, upsert_offers
+from kiosk.catalogue import ensure_seeded, upsert_offers, vocabulary
 from kiosk.catalogue.resolve import load_synonyms, resolver_for
 from kiosk.catalogue.schema import CATALOGUE_SCHEMA
 from kiosk.catalogue.search import Filters, Searcher
@@ -263,7 +263,10 @@ def test_an_offer_without_salary_or_coordinates_shows(varied: Searcher) -> None:
         ("boulanger NEAR(serveur", "ok"),
         ('serveur" OR "1"="1', "ok"),
         ("DROP TABLE offers; --", None),
-        ("عامل نظافة", "not_understood"),
+        ("عامل نظافة", "ok"),  # Arabic is understood (issue 11)
+        ("sa2e9", "not_understood"),  # transliterated Arabic names no job: said clearly
+        ("xyzzy", "not_understood"),  # never a random job a few slips away
+        ("سائق driver", "ok"),  # two scripts in one query
         ("x" * 2000, "not_understood"),
         ("serveur " * 300, "ok"),
         ("zzzqqq", "not_understood"),
@@ -315,7 +318,20 @@ def test_domains_occupations_and_related(demo: Searcher) -> None:
     assert [o.offers for o in shops] == sorted((o.offers for o in shops), reverse=True)
     related = demo.related(["D1102"])
     assert related and "D1102" not in {o.code for o in related}
-    assert all(o.code.startswith("D") for o in related)
+    # ROME's own mobility links first (mobilites.csv), then the same ROME group.
+    close = set(vocabulary.mobilities()["D1102"])
+    assert all(o.code in close or o.code.startswith("D11") for o in related)
+    assert related[0].code in close
+
+
+def test_related_counts_respect_the_filters(demo: Searcher) -> None:
+    everywhere = {o.code: o.offers for o in demo.related(["D1102"], limit=20)}
+    near = Filters(km=10, contracts=frozenset({"CDI"}))
+    filtered = demo.related(["D1102"], limit=20, filters=near, now=NOW)
+    for o in filtered:
+        assert o.offers == demo.search(codes=[o.code], filters=near, now=NOW).total
+        assert o.offers <= everywhere[o.code]
+    assert sum(o.offers for o in filtered) < sum(everywhere.values())
 
 
 def test_cards_keep_the_kept_order_and_drop_missing_offers(varied: Searcher) -> None:
