@@ -94,3 +94,22 @@ def test_once_the_disk_has_room_again_the_next_session_is_on_disk_and_nothing_is
     assert sessions.fault == ""
     sessions.end()
     assert b"Zorbatique" not in _everything_on(disk)
+
+
+def test_a_full_disk_says_once_that_logs_are_lost_instead_of_a_traceback_per_line(
+    disk: SmallDisk, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import logging
+
+    from kiosk import logs
+
+    logs.setup(disk.path / "logs")
+    disk.fill()
+    try:
+        for n in range(50):
+            logging.getLogger("kiosk.test").warning("line %d %s", n, "x" * 5000)
+        err = capsys.readouterr().err
+        assert err.count("cannot be written; log lines are lost") == 1
+        assert "Traceback" not in err and "Logging error" not in err
+    finally:
+        logs.setup(None)
