@@ -28,20 +28,28 @@ SYSTEM_PACKAGES := espeak-ng:/usr/bin/espeak-ng libespeak-ng1:/usr/lib/x86_64-li
 	libcups2:/usr/lib/x86_64-linux-gnu/libcups.so.2 \
 	xvfb:/usr/bin/Xvfb xdotool:/usr/bin/xdotool dbus:/usr/bin/dbus-daemon dbus:/usr/bin/dbus-send \
 	at-spi2-core:/usr/libexec/at-spi-bus-launcher \
-	python3-pyatspi:/usr/lib/python3/dist-packages/pyatspi/__init__.py
+	python3-pyatspi:/usr/lib/python3/dist-packages/pyatspi/__init__.py \
+	postgresql:/usr/lib/postgresql chromium:/usr/bin/chromium chromium-driver:/usr/bin/chromedriver
+# The hub (hub/) and its tests: Debian's PostgreSQL server (initdb/pg_ctl), headless Chromium
+# and its driver for the staff dashboard's browser tests.
 
-.PHONY: run test lint typecheck bench translations extract update-po docs system venv clean screenshots
+.PHONY: run test lint typecheck bench translations extract update-po docs system venv clean screenshots hub
 
 run: venv translations
 	$(PY) -m kiosk run
+
+# The agency hub for one agency: a local PostgreSQL cluster in var/hub (HUB_DATA_DIR), migrated,
+# served on http://127.0.0.1:8800. `.venv/bin/hub add-kiosk NAME` etc. from this directory.
+hub: venv
+	$(VENV)/bin/hub serve
 
 test: venv translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 	$(MAKE) --no-print-directory lint typecheck
 
 lint: venv
-	$(VENV)/bin/ruff check kiosk ui tests bench
-	$(VENV)/bin/ruff format --check kiosk ui tests bench
+	$(VENV)/bin/ruff check kiosk ui tests bench hub
+	$(VENV)/bin/ruff format --check kiosk ui tests bench hub
 
 typecheck: venv
 	$(VENV)/bin/mypy
@@ -50,9 +58,11 @@ bench: venv translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
 screenshots: venv translations
-	$(PY) -m kiosk screenshots --out screenshots --lang fr
+	$(PY) -m kiosk screenshots --out screenshots --lang fr --size 1920x1080
+	$(PY) -m kiosk screenshots --out screenshots --lang fr --size 1280x800
+	$(PY) -m kiosk screenshots --out screenshots --lang ar --size 1920x1080
+	$(PY) -m kiosk screenshots --out screenshots --lang ar --size 1280x800
 	$(PY) -m kiosk screenshots --out screenshots --lang en
-	$(PY) -m kiosk screenshots --out screenshots --lang ar
 
 docs: venv
 	$(PY) -m kiosk config-doc > docs/config.md
@@ -93,7 +103,7 @@ $(STAMP): pyproject.toml | system
 	fi
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
-	$(PIP) install -q -e '.[dev]'
+	$(PIP) install -q -e '.[dev,hub]'
 	touch $(STAMP)
 
 clean:

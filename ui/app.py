@@ -69,18 +69,20 @@ def run(config: Config, kiosk_mode: bool = False, exit_when_shown: bool = False)
         print(reason, file=sys.stderr)
         return 3
     app = _application()
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QSize, QTimer
 
     with _window(config, kiosk_mode, background=True) as window:
+        screen = app.primaryScreen()
         if kiosk_mode:
             # Without a window manager (a bare X session on a kiosk) full-screen is only a
             # hint: cover the screen explicitly.
-            screen = app.primaryScreen()
             if screen is not None:
+                window.fit_to_screen(screen.geometry().size())
                 window.setGeometry(screen.geometry())
             window.showFullScreen()
         else:
-            window.resize(1280, 860)
+            available = window.fit_to_screen()
+            window.resize(QSize(1280, 860).boundedTo(available))
             window.show()
         if exit_when_shown:
 
@@ -167,7 +169,8 @@ _FIRST = ("welcome", "home", "help", "still_here", "find_job", "domains", "occup
 _SEARCH = ("offers", "offer", "towns", "cv_start", "cv_find")
 
 
-def _screenshot_order(screens: dict[str, Any]) -> list[str]:
+def walk_order(screens: Any) -> list[str]:
+    """Every screen's name, in the order a person meets them."""
     from ui.cv.flow import STEPS
 
     known = [*_FIRST, *_SEARCH, *STEPS]
@@ -175,7 +178,7 @@ def _screenshot_order(screens: dict[str, Any]) -> list[str]:
     return order + sorted(n for n in screens if n not in order)
 
 
-def _screenshot_scene(window: Any, lang: str) -> None:
+def walk_scene(window: Any, lang: str) -> None:
     """What a person would have on screen: a search for "boulanger" with its first offer open,
     a domain being browsed, and a short CV in the wizard."""
     from kiosk.cv.samples import arabic_cv, short_cv
@@ -194,7 +197,7 @@ def _screenshot_scene(window: Any, lang: str) -> None:
     cv.save(arabic_cv() if lang == "ar" else short_cv(lang))
 
 
-def _settle(window: Any, app: Any, timeout_s: float = 10.0) -> None:
+def settle(window: Any, app: Any, timeout_s: float = 10.0) -> None:
     """Process events until the screen's work off the UI thread has come back."""
     deadline = time.monotonic() + timeout_s
     app.processEvents()
@@ -205,34 +208,65 @@ def _settle(window: Any, app: Any, timeout_s: float = 10.0) -> None:
         app.processEvents()
 
 
-def screenshots(config: Config, out: Path, lang: str, large_text: bool = False) -> int:
-    """Render every screen to `out/NN-name-LANG.png`, as a person would see it."""
+def visit(window: Any, app: Any, name: str) -> None:
+    """Show one screen as a person would see it during the walk."""
+    if name == "still_here":
+        window.still_here.set_seconds(17)
+    window.show_screen(name, speak=False)
+    settle(window, app)
+
+
+def leave(window: Any, name: str) -> None:
+    """After a screen of the walk: go on as a person who no longer waits for help would."""
+    if name == "help":
+        from ui.screens.help import cancel
+
+        cancel(window.ctx)
+
+
+def walk_window(window: Any, app: Any, size: tuple[int, int], lang: str, large: bool) -> None:
+    """The window as on a kiosk whose screen is `size`: fixed to it, session started."""
+    from PySide6.QtCore import QSize
+
+    window.fit_to_screen(QSize(*size))
+    window.resize(*size)
+    window.show()
+    window.ctx.set_large_text(large)
+    window.start_session(lang)
+    walk_scene(window, lang)
+    settle(window, app)
+
+
+def screenshots(
+    config: Config,
+    out: Path,
+    lang: str,
+    large_text: bool = False,
+    size: tuple[int, int] = (1920, 1080),
+) -> int:
+    """Render every screen to `out/NN-name-LANG[-large]-WxH.png`, as a person would see it
+    on a screen of `size`, and count what does not fit (ui/fits.py)."""
     app = _application(offscreen=True)
     from kiosk.speech.fake import RecordingSpeaker
+    from ui.fits import check_window
     from ui.keyboard import OnScreenKeyboard
 
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    with _window(config, speaker_factory=lambda _c, _d: RecordingSpeaker()) as window:
-        window.resize(1920, 1080)  # the kiosks' screens
-        window.show()
-        if large_text:
-            window.ctx.set_large_text(True)
-        window.start_session(lang)
-        suffix = f"{lang}{'-large' if large_text else ''}"
-        _screenshot_scene(window, lang)
-        for i, name in enumerate(_screenshot_order(window.screens), start=1):
-            if name == "still_here":
-                window.still_here.set_seconds(17)
-            window.show_screen(name, speak=False)
-            _settle(window, app)
+    offences = []
+    screen = _qsize(size)
+    with _window(
+        config, kiosk_mode=True, speaker_factory=lambda _c, _d: RecordingSpeaker()
+    ) as window:
+        walk_window(window, app, size, lang, large_text)
+        suffix = f"{lang}{'-large' if large_text else ''}-{size[0]}x{size[1]}"
+        for i, name in enumerate(walk_order(window.screens), start=1):
+            visit(window, app, name)
             path = out / f"{i:02d}-{name}-{suffix}.png"
             window.grab().save(str(path))
             written.append(path)
-            if name == "help":  # the walk goes on as a person who no longer waits would
-                from ui.screens.help import cancel
-
-                cancel(window.ctx)
+            offences += check_window(window, screen, name, window.walk_roots())
+            leave(window, name)
         layouts = {
             "fr": ["azerty", "accents", "123"],
             "en": ["abc", "123"],
@@ -240,7 +274,7 @@ def screenshots(config: Config, out: Path, lang: str, large_text: bool = False) 
         }
         for layout in layouts.get(lang, ["azerty"]):
             keyboard = OnScreenKeyboard(layout=layout)
-            keyboard.resize(1920, 480)
+            keyboard.resize(size[0], min(480, size[1] // 2))
             keyboard.show()
             app.processEvents()
             path = out / f"{len(written) + 1:02d}-keyboard-{layout}-{suffix}.png"
@@ -249,4 +283,13 @@ def screenshots(config: Config, out: Path, lang: str, large_text: bool = False) 
             written.append(path)
     for path in written:
         print(path)
+    for offence in offences:
+        print(f"does not fit: {offence}")
+    print(f"{len(offences)} texts or controls cut, off screen or too small at {suffix}")
     return 0
+
+
+def _qsize(size: tuple[int, int]):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSize
+
+    return QSize(*size)

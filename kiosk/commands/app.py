@@ -25,11 +25,33 @@ def register(verbs: argparse._SubParsersAction) -> None:
     shots.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
     shots.add_argument("--lang", default="fr", choices=config.LANGUAGES)
     shots.add_argument("--large-text", action="store_true", help="render in large-text mode")
+    shots.add_argument(
+        "--size",
+        type=_size,
+        default=(1920, 1080),
+        metavar="WxH",
+        help="the screen to render for, e.g. 1280x800 (default 1920x1080)",
+    )
     shots.set_defaults(
         handler=lambda args: int(
-            frontend().screenshots(load_config(args), args.out, args.lang, args.large_text)
+            frontend().screenshots(
+                load_config(args), args.out, args.lang, args.large_text, size=args.size
+            )
         )
     )
+
+
+def _size(text: str) -> tuple[int, int]:
+    """ "1280x800" -> (1280, 800); argparse turns the ValueError into a usage message."""
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: write the size as WIDTHxHEIGHT, e.g. 1280x800"
+        ) from None
+    if width < 320 or height < 240:
+        raise argparse.ArgumentTypeError(f"{text!r} is too small for a kiosk screen")
+    return width, height
 
 
 def _run(args: argparse.Namespace) -> int:

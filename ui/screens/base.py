@@ -7,13 +7,17 @@ build SQL or HTTP themselves.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.i18n import _
 from ui import theme
 from ui.context import UiContext
 from ui.features import Feature
+from ui.widgets.scroll import KineticScrollArea
 from ui.widgets.spoken import TLabel
+
+WIDE = 1600  # px: from here on a screen affords wide margins
 
 
 class Screen(QWidget):
@@ -30,7 +34,15 @@ class Screen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName(self.NAME)
-        self.layout_ = QVBoxLayout(self)
+        # The screen's content scrolls when it is taller than the window: the window never
+        # grows past the screen, whatever a screen, a language or large text asks for.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.content = QWidget()
+        self.content.setObjectName(f"{self.NAME}-content")
+        self.scroll = KineticScrollArea(self.content)
+        outer.addWidget(self.scroll)
+        self.layout_ = QVBoxLayout(self.content)
         self.layout_.setContentsMargins(48, 24, 48, 24)
         self.layout_.setSpacing(theme.SPACING)
         self.title = TLabel(ctx, lambda: self.title_text(), role="title")
@@ -40,6 +52,14 @@ class Screen(QWidget):
         self.layout_.addWidget(self.title)
         self.layout_.addWidget(self.instruction)
         ctx.language_changed.connect(self.retranslate)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # At 1280 px every pixel of width counts: the side margins narrow on small screens.
+        margins = self.layout_.contentsMargins()
+        side = 48 if event.size().width() >= WIDE else 24
+        if margins.left() != side:
+            self.layout_.setContentsMargins(side, margins.top(), side, margins.bottom())
+        super().resizeEvent(event)
 
     def add_picture(self, name: str, size: int = 220) -> QLabel:
         """A large pictogram in the screen's column, for screens whose message is a picture."""
