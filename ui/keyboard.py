@@ -2,6 +2,9 @@
 
 Every key is big, never takes the focus (the text field keeps its cursor), and says its name
 through the optional `speak` callback so that people who read little hear what they typed.
+Each language's letter layouts come from the registry (kiosk/languages.py); phone numbers,
+codes and postcodes get a big digit keypad, a code can be shown to check it, and every page
+has a key that empties the field.
 """
 
 from __future__ import annotations
@@ -24,16 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk import languages
 from kiosk.i18n import N_, _
 
 log = logging.getLogger(__name__)
 
-LETTER_LAYOUTS = ("azerty", "abc", "arabic")
-LAYOUTS = (*LETTER_LAYOUTS, "123", "accents")
+LETTER_LAYOUTS = ("azerty", "abc", "arabic", "ukrainian", "persian", "turkish", "romanian")
+LAYOUTS = (*LETTER_LAYOUTS, "123", "accents", "keypad")
 
 KEY_SIZE = 64
 FONT_PIXELS = 28
 SPACING = 8
+KEYPAD_KEY = 150  # a digit key's width on the keypad
 
 _ROWS: dict[str, tuple[tuple[str, ...], ...]] = {
     # Apostrophe and hyphen sit with the letters: French names need them (O'Neil, Jean-Marc).
@@ -46,25 +51,71 @@ _ROWS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("ش", "س", "ي", "ب", "ل", "ا", "ت", "ن", "م", "ك", "ط", "أ"),
         ("ئ", "ء", "ؤ", "ر", "لا", "ى", "ة", "و", "ز", "ظ", "إ", "آ"),
     ),
+    # Ukrainian ЙЦУКЕН as on a Ukrainian phone, with ї, є, і and ґ in their places.
+    "ukrainian": (
+        tuple("йцукенгшщзхї"),
+        tuple("фівапролджє"),
+        (*"ячсмитьбю", "ґ", "'", "-"),
+    ),
+    # Standard Persian (ISIRI 9147) letters, as people from Afghanistan and Iran type them;
+    # پ چ ژ گ and the Persian ی and ک are not on the Arabic page.
+    "persian": (
+        ("ض", "ص", "ث", "ق", "ف", "غ", "ع", "ه", "خ", "ح", "ج", "چ"),
+        ("ش", "س", "ی", "ب", "ل", "ا", "ت", "ن", "م", "ک", "گ", "پ"),
+        ("ظ", "ط", "ز", "ر", "ذ", "د", "و", "ژ", "آ", "ئ", "ء", "أ"),
+    ),
+    # Turkish Q keyboard: ı and i are two letters, ğ ş ç ö ü have their own keys.
+    "turkish": (
+        tuple("qwertyuıopğü"),
+        tuple("asdfghjklşi"),
+        (*"zxcvbnmöç", "'", "-"),
+    ),
+    # Romanian standard keyboard: ă â î ș ț (comma below, the correct Romanian letters).
+    "romanian": (
+        tuple("qwertyuiopă"),
+        (*"asdfghjkl", "ș", "ț"),
+        (*"zxcvbnm", "â", "î", "'", "-"),
+    ),
     "123": (
         tuple("1234567890"),
         ("@", ".", "-", "_", "'", ",", "+", "/", "(", ")"),
         ("!", "?", ":", ";", "&", "#", "€", "%"),
     ),
-    "accents": (tuple("éèêëàâ"), tuple("çùûüôîïœ")),
+    # French first, then the Spanish, Portuguese, Turkish and Romanian ones.
+    "accents": (
+        tuple("éèêëàâáãä"),
+        tuple("çùûüúôóõöœ"),
+        tuple("îïíñăâșțğış"),
+    ),
+    "keypad": (tuple("123"), tuple("456"), tuple("789"), ("+", "0")),
 }
 
 # Bottom row of each page: command names, see _COMMANDS.
+# "other" switches to the current language's next letter layout (see set_language).
+_LETTER_CONTROLS = (
+    "shift",
+    "123",
+    "accents",
+    "other",
+    "space",
+    "backspace",
+    "clear",
+    "enter",
+    "hide",
+)
 _CONTROLS: dict[str, tuple[str, ...]] = {
-    "azerty": ("shift", "123", "accents", "abc", "arabic", "space", "backspace", "enter", "hide"),
-    "abc": ("shift", "123", "accents", "azerty", "arabic", "space", "backspace", "enter", "hide"),
-    "arabic": ("123", "azerty", "abc", "space", "backspace", "enter", "hide"),
-    "123": ("letters", "space", "backspace", "enter", "hide"),
-    "accents": ("shift", "letters", "123", "space", "backspace", "enter", "hide"),
+    **{name: _LETTER_CONTROLS for name in LETTER_LAYOUTS},
+    "arabic": ("123", "other", "space", "backspace", "clear", "enter", "hide"),
+    "persian": ("123", "other", "space", "backspace", "clear", "enter", "hide"),
+    "123": ("letters", "space", "backspace", "clear", "enter", "hide"),
+    "accents": ("shift", "letters", "123", "space", "backspace", "clear", "enter", "hide"),
+    "keypad": ("show_code", "letters", "backspace", "clear", "enter", "hide"),
 }
 
 # Pages whose letters have capitals; elsewhere shift would silently do nothing.
-_CASED = frozenset({"azerty", "abc", "accents"})
+_CASED = frozenset({"azerty", "abc", "accents", "ukrainian", "turkish", "romanian"})
+# A letter's capital where str.upper() is wrong for the language: Turkish i has a dot.
+_UPPER = {"i": "İ", "ı": "I"}
 
 
 @dataclass(frozen=True)
@@ -80,11 +131,18 @@ _COMMANDS: dict[str, _Command] = {
     "backspace": _Command(N_("Delete"), width=2),
     "enter": _Command(N_("OK"), width=2),
     "hide": _Command(N_("Hide keyboard"), width=2),
+    "clear": _Command(N_("Clear all"), width=2),
+    "show_code": _Command(N_("Show my code"), width=2),
+    "other": _Command(N_("Other letters")),  # label: the layout it switches to
     # Layout names are shown as themselves: a French speaker looks for "AZERTY", an Arabic
     # speaker for "عربي", whatever the interface language.
     "azerty": _Command(N_("AZERTY keyboard"), label="AZERTY"),
     "abc": _Command(N_("Alphabetical keyboard"), label="ABC"),
     "arabic": _Command(N_("Arabic keyboard"), label="عربي"),
+    "ukrainian": _Command(N_("Ukrainian keyboard"), label="АБВ"),
+    "persian": _Command(N_("Persian keyboard"), label="فارسی"),
+    "turkish": _Command(N_("Turkish keyboard"), label="Türkçe"),
+    "romanian": _Command(N_("Romanian keyboard"), label="Română"),
     "123": _Command(N_("Numbers"), label="123"),
     "accents": _Command(N_("Accents"), label="é à ç"),
     "letters": _Command(N_("Letters")),  # label depends on the page it returns to
@@ -118,6 +176,7 @@ class OnScreenKeyboard(QWidget):
         self._secret = False
         self._shift = False
         self._letters = "azerty"  # the letter layout the "Letters" key returns to
+        self._cycle: tuple[str, ...] = ("azerty", "abc")  # the language's letter layouts
         self._page = layout
         self._buttons: dict[str, list[tuple[QPushButton, _Key]]] = {}
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -151,8 +210,15 @@ class OnScreenKeyboard(QWidget):
         self._stack.setCurrentWidget(self._pages[name])
         self._refresh()
 
+    def set_language(self, code: str) -> None:
+        """The letters of language ``code`` (from the registry), on its first layout."""
+        found = tuple(k for k in languages.get(code).keyboards if k in LETTER_LAYOUTS)
+        self._cycle = found or ("azerty",)
+        self.set_layout(self._cycle[0])
+
     def set_target(self, widget: Target | None) -> None:
         self._target = widget
+        self._refresh()  # "Show my code" is there only for a code
 
     def target(self) -> Target | None:
         # The screen owning the field may have been destroyed while the keyboard lives on.
@@ -177,7 +243,7 @@ class OnScreenKeyboard(QWidget):
     def press(self, label: str) -> None:
         """Click the key typing `label`, or the command of that name, label or spoken name."""
         for button, key in self._buttons[self._page]:
-            if label in (key.name, button.text(), button.accessibleName()):
+            if label in (key.name, button.text().replace("&&", "&"), button.accessibleName()):
                 button.click()
                 return
         raise KeyError(f"no key {label!r} on the {self._page} page")
@@ -213,7 +279,12 @@ class OnScreenKeyboard(QWidget):
                 row.addWidget(self._make_key(page, _Key(char, is_char=True)), 2)
             row.addStretch(margin)
             rows.addLayout(row, 1)
-        column.addWidget(letters, len(_ROWS[page]))
+        if page == "keypad":
+            # Big keys, like a phone's: three columns, not stretched across the screen.
+            letters.setMaximumWidth(3 * KEYPAD_KEY + 2 * SPACING)
+            column.addWidget(letters, len(_ROWS[page]), Qt.AlignmentFlag.AlignHCenter)
+        else:
+            column.addWidget(letters, len(_ROWS[page]))
 
         controls = QHBoxLayout()
         controls.setSpacing(SPACING)
@@ -241,14 +312,38 @@ class OnScreenKeyboard(QWidget):
     # --- labels -----------------------------------------------------------------------------
 
     def _char(self, key: _Key) -> str:
-        return key.name.upper() if self._shift and self._page in _CASED else key.name
+        if not (self._shift and self._page in _CASED):
+            return key.name
+        if self._page == "turkish" or self._letters == "turkish":
+            return _UPPER.get(key.name, key.name.upper())
+        return key.name.upper()
+
+    def _other(self) -> str:
+        """The letter layout the "other" key switches to: the language's next one."""
+        cycle = self._cycle if self._letters in self._cycle else (self._letters, *self._cycle)
+        return cycle[(cycle.index(self._letters) + 1) % len(cycle)] if len(cycle) > 1 else "abc"
+
+    def _code_field(self) -> bool:
+        target = self.target()
+        return self._secret or (
+            isinstance(target, QLineEdit)
+            and (target.echoMode() != QLineEdit.EchoMode.Normal or bool(target.property("code")))
+        )
+
+    def _code_visible(self) -> bool:
+        target = self.target()
+        return isinstance(target, QLineEdit) and target.echoMode() == QLineEdit.EchoMode.Normal
 
     def _label(self, key: _Key) -> str:
         if key.is_char:
             return self._char(key)
         command = _COMMANDS[key.name]
         if key.name == "letters":
-            return "أ ب ت" if self._letters == "arabic" else "abc"
+            return _COMMANDS[self._letters].label or "abc"
+        if key.name == "other":
+            return _COMMANDS[self._other()].label or ""
+        if key.name == "show_code":
+            return _("Hide my code") if self._code_visible() else _("Show my code")
         if key.name == "backspace":
             return f"⌫ {_(command.spoken)}"
         return command.label if command.label is not None else _(command.spoken)
@@ -256,13 +351,22 @@ class OnScreenKeyboard(QWidget):
     def _spoken(self, key: _Key) -> str:
         if key.is_char:
             return self._char(key)
+        if key.name == "other":
+            return _(_COMMANDS[self._other()].spoken)
+        if key.name == "letters":
+            return _(_COMMANDS[self._letters].spoken)
+        if key.name == "show_code":
+            return self._label(key)
         return _(_COMMANDS[key.name].spoken)
 
     def _refresh(self) -> None:
         # Only the page on screen: set_layout() refreshes a page when it is shown.
         for button, key in self._buttons[self._page]:
-            button.setText(self._label(key))
+            # "&" alone would be read by Qt as a shortcut marker and drawn as nothing.
+            button.setText(self._label(key).replace("&", "&&"))
             button.setAccessibleName(self._spoken(key))
+            if key.name == "show_code" and not key.is_char:
+                button.setVisible(self._code_field())
             # Stretch factors share the width regardless of text; a translated label such as
             # "Masquer le clavier" must still fit whole.
             button.setMinimumWidth(max(KEY_SIZE, button.sizeHint().width()))
@@ -276,7 +380,10 @@ class OnScreenKeyboard(QWidget):
             text = self._char(key)
             self._insert(text)
             self._say(_("key") if self._is_secret() else text)
-            if self._shift:
+            if self._page == "accents":
+                self._shift = False
+                self.set_layout(self._letters)  # one accent, then the letters again
+            elif self._shift:
                 self._shift = False  # one capital, as on a phone
                 self._refresh()
             self.key_pressed.emit(text)
@@ -291,6 +398,12 @@ class OnScreenKeyboard(QWidget):
             self._insert(" ")
         elif name == "backspace":
             self._backspace()
+        elif name == "clear":
+            self._clear()
+        elif name == "show_code":
+            self._toggle_code()
+        elif name == "other":
+            self.set_layout(self._other())
         elif name == "letters":
             self.set_layout(self._letters)
         elif name in LAYOUTS:
@@ -304,10 +417,24 @@ class OnScreenKeyboard(QWidget):
 
     def _is_secret(self) -> bool:
         # A password-echo field is secret even if the screen forgot set_secret(True): better
-        # to say "key" once too often than to read a code aloud.
+        # to say "key" once too often than to read a code aloud. A code shown on screen to
+        # check it is still never read aloud: someone may stand behind the person.
+        return self._code_field()
+
+    def _toggle_code(self) -> None:
         target = self.target()
-        hidden = isinstance(target, QLineEdit) and target.echoMode() != QLineEdit.EchoMode.Normal
-        return self._secret or hidden
+        if not isinstance(target, QLineEdit):
+            return
+        target.setProperty("code", True)  # shown or not, it stays a code
+        shown = target.echoMode() == QLineEdit.EchoMode.Normal
+        target.setEchoMode(QLineEdit.EchoMode.Password if shown else QLineEdit.EchoMode.Normal)
+        self._refresh()
+
+    def _clear(self) -> None:
+        target = self.target()
+        if target is None or target.isReadOnly():
+            return
+        target.clear()
 
     def _say(self, text: str) -> None:
         if self._speak is None:

@@ -106,7 +106,7 @@ class FindJobScreen(Screen):
         self.message.hide()
         self.keyboard.show()
         # Arabic speakers get their letters first; everyone else the French keyboard.
-        self.keyboard.set_layout("arabic" if self.ctx.language == "ar" else "azerty")
+        self.keyboard.set_language(self.ctx.language)
         self._kept_count = len(self.state.kept())
         self.kept.setVisible(self._kept_count > 0)
         self.kept._kiosk_retranslate()  # type: ignore[attr-defined]
