@@ -19,7 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from kiosk.sync import outbox
-from kiosk.sync.hub import MAX_BATCH, HubClient, HubError
+from kiosk.sync.hub import MAX_BATCH, HubClient, HubError, HubMailer
 from kiosk.sync.mail import DeliveryError, Mailer
 from kiosk.sync.privacy import redact
 
@@ -71,7 +71,7 @@ class _Pass:
 def deliver(
     db: sqlite_utils.Database,
     *,
-    mailer: Mailer | None,
+    mailer: Mailer | HubMailer | None,
     hub: HubClient | None,
     max_attempts: int,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -117,7 +117,7 @@ def _hub_events(work: _Pass, hub: HubClient, limit: int) -> None:
                 work.fail(item.key, "hub did not acknowledge it")
 
 
-def _emails(work: _Pass, mailer: Mailer, limit: int) -> None:
+def _emails(work: _Pass, mailer: Mailer | HubMailer, limit: int) -> None:
     for item in outbox.due(work.db, "email", limit, work.now()):
         try:
             mailer.send(item.key, item.payload)

@@ -28,7 +28,7 @@ from kiosk.sync import outbox
 from kiosk.sync.backoff import Clock, Sleep
 from kiosk.sync.deliver import DeliveryReport, deliver
 from kiosk.sync.francetravail import ApiSettings, FranceTravailClient
-from kiosk.sync.hub import HubClient, HubSettings
+from kiosk.sync.hub import HubClient, HubMailer, HubSettings, send_state
 from kiosk.sync.mail import Mailer, SmtpSettings
 from kiosk.sync.pull import PullReport, pull, utc_stamp
 
@@ -45,9 +45,10 @@ _DELIVERY_LOCK = threading.Lock()
 def routes(config: Config) -> frozenset[str]:
     """The outbox kinds this kiosk can deliver: what a screen may honestly offer to send."""
     found = set()
-    if SmtpSettings.from_config(config) is not None:
+    hub = HubSettings.from_config(config) is not None
+    if SmtpSettings.from_config(config) is not None or hub:  # without SMTP the hub relays
         found.add("email")
-    if HubSettings.from_config(config) is not None:
+    if hub:
         found.add("hub_event")
     return frozenset(found)
 
@@ -175,15 +176,21 @@ def _deliver(
     hub_settings = HubSettings.from_config(config)
     hub = HubClient(hub_settings) if hub_settings else None
     try:
+        mailer: Mailer | HubMailer | None = Mailer(smtp) if smtp else None
+        if mailer is None and hub_settings is not None:
+            mailer = HubMailer(hub_settings)
         with _DELIVERY_LOCK:
-            return deliver(
+            report = deliver(
                 store,
-                mailer=Mailer(smtp) if smtp else None,
+                mailer=mailer,
                 hub=hub,
                 max_attempts=config.get_int("sync.max_attempts"),
                 now=now,
                 rng=rng,
             )
+        if hub is not None:
+            send_state(hub, config, store)  # heartbeat and counters, never queued
+        return report
     finally:
         if hub is not None:
             hub.close()

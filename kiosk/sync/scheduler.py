@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from kiosk.config import Config
 from kiosk.sync.backoff import Cancelled, Sleep, interruptible_sleep
+from kiosk.sync.hub import HEARTBEAT_SECONDS
 from kiosk.sync.run import DeliveryResult, SyncResult, deliver_outbox, sync_once
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,10 @@ class Scheduler:
         self.delivery_recheck = delivery_recheck_seconds
         self.interval = interval_seconds or config.get_int("sync.interval_minutes") * 60.0
         self.retry_seconds = min(retry_seconds, self.interval)
+        # With a hub, the delivery worker also carries the heartbeat: it wakes that often.
+        self.idle_delivery = (
+            min(self.interval, HEARTBEAT_SECONDS) if config.get_str("hub.url") else self.interval
+        )
         target = probe_target(config)
         self.probe = probe or (lambda: network_answers(target))
         self.on_change = on_change
@@ -206,7 +211,7 @@ class Scheduler:
 
     def _delivery_loop(self) -> None:
         while not self._stop.is_set():
-            wait = self.interval
+            wait = self.idle_delivery
             try:
                 if self.deliver_once().pending:
                     wait = self.delivery_recheck
