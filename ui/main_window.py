@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
         self.bar.home.setVisible(name not in ("welcome", "home", "still_here", "goodbye"))
         self.bar.finish.setVisible(name not in ("welcome", "goodbye"))
+        self.bar.offer_language(name not in ("welcome", "goodbye"))
         # The help screen has its own big "I no longer need help": the band stays, slimmer.
         self.help_band.cancel.setVisible(name != "help")
         self.ctx.disarm()

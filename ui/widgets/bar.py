@@ -37,7 +37,6 @@ class LanguageChooser(QFrame):
         self.setLineWidth(3)
         self.setAutoFillBackground(True)
         self.hide()
-        self.setAccessibleName(_("Languages"))
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 16, 16, 16)
         column.setSpacing(12)
@@ -73,6 +72,7 @@ class LanguageChooser(QFrame):
             self.buttons[code] = chip
 
     def refresh(self, enabled: tuple[str, ...]) -> None:
+        self.setAccessibleName(_("Languages"))  # in the language of the moment it opens
         for chip in self.buttons.values():
             self.grid.removeWidget(chip)
         columns = 3 if len(enabled) > 4 else 2
@@ -198,5 +198,17 @@ class Bar(QFrame):
     def refresh_languages(self, *_args: object) -> None:
         enabled = self.ctx.enabled_languages()
         self.chooser.refresh(enabled)
+        self._show_language()
+
+    def offer_language(self, on: bool) -> None:
+        """Whether this screen offers the language button (the welcome screen is itself the
+        chooser: a second "Français" there would be one button too many)."""
+        self._language_offered = on
+        self._show_language()
+        if not on:
+            self.chooser.hide()
+
+    def _show_language(self) -> None:
         # With a single language there is nothing to choose.
-        self.language.setVisible(len(enabled) > 1)
+        offered = getattr(self, "_language_offered", True)
+        self.language.setVisible(offered and len(self.ctx.enabled_languages()) > 1)
