@@ -53,7 +53,7 @@ def _secrets(directory: Path) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def database(keep_running: bool = False) -> Iterator[None]:
+def database() -> Iterator[None]:
     """HUB_DATABASE_URL if set; else the local cluster, started (and stopped) for the verb."""
     if os.environ.get("HUB_DATABASE_URL"):
         yield
@@ -71,7 +71,7 @@ def database(keep_running: bool = False) -> Iterator[None]:
     try:
         yield
     finally:
-        if not was_running and not keep_running:
+        if not was_running:
             cluster.stop()
 
 
@@ -391,10 +391,13 @@ def main(argv: list[str] | None = None) -> int:
 
     from hub.pg import ClusterError
 
+    local = not os.environ.get("HUB_DATABASE_URL")
     try:
-        with database(keep_running=getattr(args, "keep_running", False)):
+        with database():
             setup()
-            if args.handler is not cmd_serve and args.handler is not cmd_migrate:
+            # The local hub migrates itself; a named database is migrated on purpose
+            # (`hub migrate`, and `hub serve` at start), not by any verb.
+            if local and args.handler not in (cmd_serve, cmd_migrate):
                 migrate()
             return int(args.handler(args))
     except (HubCommandError, ClusterError, ImproperlyConfigured) as exc:

@@ -46,6 +46,8 @@ def set_section(text: str, section: str, values: dict[str, str]) -> str:
     table = before.get(section, {})
     if not isinstance(table, dict):
         raise TomlEditError(f"'{section}' is not a [{section}] section; edit the file by hand")
+    if not values:  # only checking that the file can be edited
+        return text
     lines = text.splitlines(keepends=True)
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     current: str | None = ""
