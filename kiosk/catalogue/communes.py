@@ -66,9 +66,17 @@ class Communes:
         for c in rows:
             for postcode in c.postcodes:
                 self._by_postcode.setdefault(postcode, []).append(c)
-        keyed = sorted(((key(c.name), c) for c in rows), key=lambda kc: kc[0])
-        self._keys = [k for k, _c in keyed]
-        self._sorted = [c for _k, c in keyed]
+        # Names are indexed on the first name search: a search centred on a town needs none.
+        self._index_lock = threading.Lock()
+        self._keys: list[str] = []
+        self._sorted: list[Commune] = []
+
+    def _indexed(self) -> None:
+        with self._index_lock:
+            if not self._keys and self.by_insee:
+                keyed = sorted(((key(c.name), c) for c in self.by_insee.values()), key=_first)
+                self._sorted = [c for _k, c in keyed]
+                self._keys = [k for k, _c in keyed]
 
     def __len__(self) -> int:
         return len(self.by_insee)
@@ -86,6 +94,7 @@ class Communes:
         wanted = key(text)
         if len(wanted) < 2:
             return []
+        self._indexed()
         exact: list[Commune] = []
         starting: list[Commune] = []
         start = bisect_left(self._keys, wanted)
@@ -129,6 +138,10 @@ class Communes:
                 scored.append((slips, -c.population, c))
         scored.sort(key=lambda s: (s[0], s[1]))
         return [c for _s, _p, c in scored]
+
+
+def _first(pair: tuple[str, Commune]) -> str:
+    return pair[0]
 
 
 _lock = threading.Lock()

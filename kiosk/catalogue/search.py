@@ -224,8 +224,10 @@ class Searcher:
 
     # -- occupations ----------------------------------------------------------------------
     def occupations(self, query: str, limit: int = 10) -> list[Occupation]:
-        """The occupations a query means, best first; empty when it names no job."""
-        return [o for o in self.resolver.resolve(query, limit) if o.score >= _MIN_SCORE]
+        """The occupations a query means, best first, as the search reads it; empty when it
+        names no job."""
+        typed = words(query, self.resolver.ignore)
+        return self._meant(query, typed, limit) if typed else []
 
     def domains(self) -> list[Domain]:
         counts = dict(
@@ -415,19 +417,19 @@ class Searcher:
         ).fetchall()
         return total, [(int(r), lat, lon) for r, lat, lon, _rel, _near in rows]
 
-    def _meant(self, query: str, typed: Sequence[str]) -> list[Occupation]:
+    def _meant(self, query: str, typed: Sequence[str], limit: int = _MAX_CODES) -> list[Occupation]:
         """The occupations the whole query means; failing that, each clearly known word's
         ("serveur ou plongeur" asks for two jobs, and no occupation is both)."""
-        found = _confident(self.resolver.resolve(query, limit=_MAX_CODES))
+        found = _confident(self.resolver.resolve(query, limit=max(limit, _MAX_CODES)))
         if found or len(typed) < 2:
-            return found
+            return found[:limit]
         merged: dict[str, Occupation] = {}
         for word, matches in self.resolver.understood(typed).items():
             if matches and matches[0].score >= 0.9:
                 for o in _confident(self.resolver.resolve(word, limit=_MAX_CODES)):
                     if o.code not in merged or merged[o.code].score < o.score:
                         merged[o.code] = o
-        return sorted(merged.values(), key=lambda o: -o.score)[:_MAX_CODES]
+        return sorted(merged.values(), key=lambda o: -o.score)[:limit]
 
     def _conditions(
         self, filters: Filters, centre: Town | None, now: datetime | None

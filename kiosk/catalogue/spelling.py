@@ -17,6 +17,7 @@ from dataclasses import dataclass
 # A query is a few words; anything longer is pasted text, not a job name.
 MAX_QUERY_CHARS = 200
 MAX_WORDS = 12
+MAX_WORD_CHARS = 40  # the longest job words are about 25 letters
 
 _LIGATURES = str.maketrans(
     {
@@ -183,6 +184,8 @@ class Lexicon:
 
         if typed in self:
             offer(typed, 1.0)
+        if len(typed) > MAX_WORD_CHARS:  # pasted text, not a word: no costly guessing
+            return [Match(w, s) for w, s in found.items()]
         key = phonetic(typed)
         for word in self._by_sound.get(key, ()):
             offer(word, 0.92)

@@ -11,7 +11,9 @@ from pathlib import Path
 import sqlite_utils
 
 from kiosk import logs
+from kiosk.catalogue.communes import communes, key
 from kiosk.catalogue.importer import ImportFileError, import_offers, read_offers
+from kiosk.catalogue.names import job_name
 from kiosk.catalogue.schema import CATALOGUE_SCHEMA
 from kiosk.catalogue.search import CONTRACTS, DISTANCES_KM, RECENT_DAYS, Filters, Searcher
 from kiosk.catalogue.seed import ensure_seeded
@@ -31,12 +33,22 @@ def register(verbs: argparse._SubParsersAction) -> None:
     occ = verbs.add_parser("occupations", help="the occupations a query means, best first")
     occ.add_argument("query")
     occ.add_argument("--limit", type=int, default=10)
-    occ.add_argument("--json", action="store_true", help='a JSON list of {"code","label","score"}')
+    occ.add_argument(
+        "--lang", default=None, help="also name each occupation in this language (en, ar, ...)"
+    )
+    occ.add_argument(
+        "--json", action="store_true", help='a JSON list of {"code","label","score","name"}'
+    )
     occ.set_defaults(handler=_occupations)
 
     find = verbs.add_parser("search", help="search the offers as the kiosk does")
     find.add_argument("query")
-    find.add_argument("--near", metavar="INSEE", help="centre town (default: agency.commune)")
+    find.add_argument(
+        "--near",
+        metavar="TOWN",
+        help="centre town: INSEE code, postcode or name (default: agency.commune); "
+        "each result then shows its distance",
+    )
     find.add_argument("--km", type=int, choices=DISTANCES_KM, help="distance around the centre")
     find.add_argument(
         "--contract", action="append", choices=CONTRACTS, default=[], help="ALT is work-study"
@@ -90,20 +102,56 @@ def _occupations(args: argparse.Namespace) -> int:
         found = Searcher(db, commune).occupations(args.query, max(1, args.limit))
     finally:
         db.conn.close()
+    lang = args.lang or _language_of(args.query)
+    rows = [{**o.__dict__, "name": job_name(o.code, lang) if lang else None} for o in found]
     if args.json:
-        print(json.dumps([o.__dict__ for o in found], ensure_ascii=False))
+        print(json.dumps(rows, ensure_ascii=False))
+    elif not rows:
+        print(f"kiosk occupations: no job understood in {args.query[:80]!r}")
     else:
-        for o in found:
-            print(f"{o.code}  {o.score:.2f}  {o.label}")
+        for row in rows:
+            local = f"  ({row['name']})" if row["name"] else ""
+            print(f"{row['code']}  {row['score']:.2f}  {row['label']}{local}")
     return 0
+
+
+def _language_of(query: str) -> str | None:
+    """Arabic or Ukrainian letters say which name to add; Latin letters do not."""
+    if any("\u0600" <= c <= "\u06ff" for c in query):
+        return "ar"
+    if any("\u0400" <= c <= "\u04ff" for c in query):
+        return "uk"
+    return None
+
+
+def _centre(typed: str | None) -> tuple[str | None, str | None]:
+    """An INSEE code for `--near` (a code, a postcode or a name), or an error to print."""
+    if typed is None:
+        return None, None
+    found = communes()
+    if found.get(typed.strip().upper()) is not None:
+        return typed.strip().upper(), None
+    matches = found.find(typed, limit=5)
+    if not matches:
+        return None, f"no French town matches {typed[:80]!r}"
+    best = matches[0]
+    same = [m for m in matches if key(m.name) == key(best.name)]
+    if len(same) > 1 and not typed.strip().isdigit():
+        choices = ", ".join(f"{m.insee} ({m.name}, {m.departement})" for m in same)
+        return None, f"several towns are called {best.name}: give the INSEE code: {choices}"
+    return best.insee, None
 
 
 def _search(args: argparse.Namespace) -> int:
     db, commune = _catalogue(args)
     try:
         searcher = Searcher(db, commune)  # builds the occupation index: not the query's time
+        near, problem = _centre(args.near)
+        if problem is not None:
+            print(f"kiosk search: {problem}", file=sys.stderr)
+            return 2
         filters = Filters(
-            near=args.near,
+            near=near,
             km=args.km,
             contracts=frozenset(args.contract),
             full_time=args.full_time,
@@ -122,5 +170,9 @@ def _search(args: argparse.Namespace) -> int:
         return 0
     print(f"{result.total} offers ({result.status}, {took:.1f} ms)")
     for card in result.offers:
-        print(f"{card.id}  {card.title} | {card.town or '-'} | {card.contract_type or '-'}")
+        line = f"{card.id}  {card.title} | {card.town or '-'} | {card.contract_type or '-'}"
+        if args.near is not None:
+            km = "-" if card.distance_km is None else f"{card.distance_km:.1f}"
+            line += f" | distance_km {km}"
+        print(line)
     return 0

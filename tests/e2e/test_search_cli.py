@@ -31,8 +31,51 @@ def test_occupations_json_is_best_first() -> None:
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
     assert found[0]["code"] == "N4101"
-    assert set(found[0]) == {"code", "label", "score"}
+    assert set(found[0]) == {"code", "label", "score", "name"}
     assert [o["score"] for o in found] == sorted((o["score"] for o in found), reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("query", "code", "lang", "name_has"),
+    [
+        ("سائق", "N4101", "ar", "سائق"),
+        ("cleaner", "K2204", "en", "cleaner"),
+        ("водій", "N4101", "uk", "водій"),
+        ("camionero", "N4101", "es", "conductor"),
+        ("şoför", "N4101", "tr", "şoför"),
+    ],
+)
+def test_occupations_json_finds_jobs_in_every_language(
+    query: str, code: str, lang: str, name_has: str
+) -> None:
+    result = kiosk("occupations", query, "--json", "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found[0]["code"] == code
+    assert name_has in found[0]["name"].casefold()
+
+
+def test_a_word_that_names_no_job_is_not_understood() -> None:
+    result = kiosk("occupations", "xyzzy", "--json")
+    assert result.returncode == 0 and json.loads(result.stdout) == []
+    found = json.loads(kiosk("search", "xyzzy", "--json").stdout)
+    assert found["status"] == "not_understood" and found["results"] == []
+
+
+def test_search_near_a_town_prints_distances_nearest_first() -> None:
+    result = kiosk("search", "boulanger", "--near", "Grenoble", "--limit", "5")
+    assert result.returncode == 0, result.stderr
+    km = [float(line.rsplit("distance_km ", 1)[1]) for line in result.stdout.splitlines()[1:]]
+    assert len(km) == 5 and km == sorted(km) and km[0] < 10
+    data = json.loads(kiosk("search", "boulanger", "--near", "38000", "--json").stdout)
+    assert all(r["distance_km"] is not None for r in data["results"])
+
+
+def test_search_near_a_shared_town_name_asks_for_the_departement() -> None:
+    result = kiosk("search", "boulanger", "--near", "Saint-Denis")
+    assert result.returncode == 2
+    assert "93066" in result.stderr and "97411" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_search_json_with_filters() -> None:
@@ -48,7 +91,9 @@ def test_search_json_with_filters() -> None:
     assert all(r["distance_km"] is None or r["distance_km"] <= 20 for r in data["results"])
 
 
-@pytest.mark.parametrize("query", ["", '"DROP TABLE offers; --', "NEAR(*", "😀", "عامل"])
+@pytest.mark.parametrize(
+    "query", ["", '"DROP TABLE offers; --', "NEAR(*", "😀", "عامل", "sa2e9", "x" * 2000]
+)
 def test_search_json_survives_bad_input(query: str) -> None:
     result = kiosk("search", query, "--json")
     assert result.returncode == 0, result.stderr
