@@ -1,5 +1,6 @@
 """An offer as a big card: the whole card is one button, so one touch opens it and touching
-and holding reads it aloud."""
+and holding reads it aloud. Under the offer's own title (French, as published) the card says
+in the person's language where, how far, which contract, what hours and what pay."""
 
 from __future__ import annotations
 
@@ -15,32 +16,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.catalogue.plain import Said
 from kiosk.catalogue.search import OfferCard
-from kiosk.i18n import _
+from kiosk.i18n import _, current
 from ui import theme
 from ui.context import UiContext
-from ui.search import words
+from ui.search import summary, words
+from ui.search.summary import CUT, LINE_MAX, TEXT_MAX, TITLE_MAX, shown
 from ui.widgets.spoken import SpokenButton
 
-# Laying out text happens on the UI thread: a megabyte in one label froze the screen for
-# 15 s. What a screen shows of an offer is capped (imports cap too; the API's own offers stay
-# far below); the rest is marked as cut. Printing still gives the whole offer.
-TITLE_MAX = 300
-LINE_MAX = 1000
-TEXT_MAX = 20_000
-CUT = "…"
+__all__ = ["CUT", "LINE_MAX", "TEXT_MAX", "TITLE_MAX", "OfferCardButton", "said_label", "shown"]
 
 
-def shown(text: str, limit: int) -> str:
-    """``text`` as a screen may show it: at most ``limit`` characters, a cut marked."""
-    return text if len(text) <= limit else text[:limit].rstrip() + CUT
+def side_alignment() -> Qt.AlignmentFlag:
+    """The screen's reading side, whatever the words' own direction: a French value on an
+    Arabic card starts at the right like the Arabic lines (Qt would put it on the left)."""
+    side = Qt.AlignmentFlag.AlignRight if current().rtl else Qt.AlignmentFlag.AlignLeft
+    return side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 
 
-def _label(text: str, role: str = "body") -> QLabel:
-    label = QLabel(shown(text, LINE_MAX))
+def said_label(said: Said | str, role: str = "body", limit: int = LINE_MAX) -> QLabel:
+    """A label for one piece of an offer; the offer's own words are marked as French."""
+    text = said.shown if isinstance(said, Said) else said
+    label = QLabel(shown(text, limit))
     label.setTextFormat(Qt.TextFormat.PlainText)  # an offer's words, never markup
     label.setProperty("role", role)
     label.setWordWrap(True)
+    label.setAlignment(side_alignment())
+    if isinstance(said, Said) and said.language:
+        label.setProperty("speech_language", said.language)
+    return label
+
+
+def _label(said: Said | str, role: str = "body") -> QLabel:
+    label = said_label(said, role)
     # Touches go to the card underneath: the label is only ink.
     label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     return label
@@ -49,6 +58,7 @@ def _label(text: str, role: str = "body") -> QLabel:
 class OfferCardButton(SpokenButton):
     def __init__(self, ctx: UiContext, card: OfferCard, parent: QWidget | None = None) -> None:
         self.card = card
+        self.said = summary.card_lines(card)
         super().__init__(
             ctx,
             lambda: shown(card.title, TITLE_MAX),
@@ -60,7 +70,7 @@ class OfferCardButton(SpokenButton):
         column.setContentsMargins(20, 14, 20, 14)
         column.setSpacing(4)
         top = QHBoxLayout()
-        self.title_label = _label(shown(card.title, TITLE_MAX), "card-title")
+        self.title_label = _label(summary.title(card), "card-title")
         # No "card-title" role in the theme yet: bold and the title colour, body size.
         self.title_label.setStyleSheet(f"font-weight: bold; color: {theme.BLUE};")
         top.addWidget(self.title_label, 1)
@@ -70,13 +80,13 @@ class OfferCardButton(SpokenButton):
             self.demo_label.setWordWrap(False)
             top.addWidget(self.demo_label, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(top)
-        self.lines = [_label(line) for line in words.card_lines(card)]
+        self.lines = [_label(line) for line in self.said]
         for label in self.lines:
             column.addWidget(label)
         self.setMinimumHeight(column.sizeHint().height())
 
     def _spoken_lines(self) -> list[str]:
-        lines = words.card_lines(self.card)
+        lines = [s.spoken for s in self.said]
         return [_(words.DEMO), *lines] if self.card.demo else lines
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -1,0 +1,135 @@
+"""What an offer's card and summary say, piece by piece, in plain words (kiosk.catalogue.plain)
+with the offer's own French words marked as French, so each is shown aligned with the screen
+and read by the right voice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.catalogue import plain
+from kiosk.catalogue.plain import Said
+from kiosk.catalogue.search import OfferCard, OfferDetail
+from kiosk.i18n import _, ltr
+from ui.search import words
+
+# Laying out text happens on the UI thread: a megabyte in one label froze the screen for
+# 15 s. What a screen shows of an offer is capped (imports cap too; the API's own offers stay
+# far below); the rest is marked as cut. Printing still gives the whole offer.
+TITLE_MAX = 300
+LINE_MAX = 1000
+TEXT_MAX = 20_000
+CUT = "…"
+
+
+def shown(text: str, limit: int) -> str:
+    """``text`` as a screen may show it: at most ``limit`` characters, a cut marked."""
+    return text if len(text) <= limit else text[:limit].rstrip() + CUT
+
+
+# A pictogram per contract, so a person who reads little tells them apart.
+CONTRACT_ICONS: dict[str, str] = {
+    "CDI": "mdi6.infinity",
+    "CDD": "mdi6.calendar-range",
+    "MIS": "mdi6.swap-horizontal",
+    "SAI": "mdi6.weather-sunny",
+    "DIN": "mdi6.infinity",
+    "work_study": "mdi6.school",
+    "other": "mdi6.file-document-outline",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str  # job, where, contract, hours, pay, experience, apply
+    heading: str
+    lines: tuple[Said, ...]
+    icon: str | None = None
+
+
+def distance(card: OfferCard) -> str:
+    """ "12 km away", the number kept left-to-right in Arabic text."""
+    if card.distance_km is None:
+        return ""
+    km = str(max(1, round(card.distance_km)))
+    return _("{km} km away").format(km=ltr(km))
+
+
+def place(card: OfferCard) -> Said:
+    where = ", ".join(p for p in (words.town(card), distance(card)) if p)
+    return plain.plain(where, where.replace("\u2066", "").replace("\u2069", ""))
+
+
+def title(card: OfferCard) -> Said:
+    return plain.as_written(shown(card.title, TITLE_MAX))
+
+
+def card_lines(card: OfferCard) -> list[Said]:
+    """What a card shows under its title, line by line: place and distance, contract and
+    hours, pay, beginners, last update."""
+    contract = plain.contract(card.contract_type, card.contract_label, card.work_study)
+    first_hours = plain.hours(card.working_time, card.full_time)[0]
+    lines = [place(card)]
+    if contract.name.as_written or first_hours.as_written:
+        lines += [contract.name, first_hours]  # one language per line, for its voice
+    else:
+        join = _("{contract} · {hours}")
+        lines.append(
+            plain.Said(
+                join.format(contract=contract.name.shown, hours=first_hours.shown),
+                join.format(contract=contract.name.spoken, hours=first_hours.spoken),
+            )
+        )
+    lines.append(plain.pay(card.salary))
+    if card.beginners:
+        lines.append(plain.plain(_(plain.BEGINNERS)))
+    updated = words.updated(card)
+    if updated:
+        lines.append(plain.plain(updated))
+    return [line for line in lines if line.shown]
+
+
+def rows(offer: OfferDetail) -> list[Row]:
+    """The offer's plain summary: what, where, contract, hours, pay, experience, how to
+    apply."""
+    card = offer.card
+    contract = plain.contract(card.contract_type, card.contract_label, card.work_study)
+    raw = offer.raw if isinstance(offer.raw, dict) else {}
+    salary = raw.get("salaire")
+    label = card.salary
+    if isinstance(salary, dict):
+        label = salary.get("libelle") or salary.get("commentaire") or label
+    result = [
+        Row("job", _("Job"), (title(card),)),
+        Row("where", _("Where"), (place(card),)),
+        Row(
+            "contract",
+            _("Contract"),
+            tuple(s for s in (contract.name, contract.sentence) if s is not None),
+            CONTRACT_ICONS[contract.kind],
+        ),
+        Row("hours", _("Hours"), tuple(plain.hours(card.working_time, card.full_time))),
+        Row("pay", _("Pay"), (plain.pay(label if isinstance(label, str) else None),)),
+    ]
+    code = raw.get("experienceExige")
+    asked = plain.experience(
+        code if isinstance(code, str) else ("D" if card.beginners else None),
+        offer.experience_label,
+    )
+    if asked is not None:
+        result.append(Row("experience", _("Experience"), (asked,)))
+    result.append(Row("apply", _("How to apply"), (plain.plain(words.how_to_apply(offer)),)))
+    return result
+
+
+def spoken(rows_: list[Row], language: str) -> str:
+    """The summary as the voice of ``language`` says it: only what is in that language (the
+    French voice reads the offer's own words; see the offer screen's second button)."""
+    parts = []
+    for row in rows_:
+        said = [
+            s.spoken for s in row.lines if (s.language or language) == language and s.spoken.strip()
+        ]
+        if said:
+            text = " ".join(shown(s, LINE_MAX).rstrip(".") + "." for s in said)
+            parts.append(f"{row.heading}: {text}")
+    return " ".join(parts)
