@@ -228,7 +228,9 @@ def _button_overflow(button: QAbstractButton) -> str:
         need_w = max(metrics.horizontalAdvance(line.replace("&&", "&")) for line in lines)
         if not button.icon().isNull():
             need_w += button.iconSize().width() + 4
-        need_h = metrics.height() * len(lines)
+        # The ink, not the line: a key's "a" fits where the font's full line height would not.
+        ink = max(metrics.tightBoundingRect(line).height() for line in lines)
+        need_h = ink + metrics.lineSpacing() * (len(lines) - 1)
         if need_w > box.width() + SLACK:
             return f"text needs {need_w} px wide, has {box.width()}: cut"
         if need_h > box.height() + SLACK:

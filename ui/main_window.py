@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -118,6 +119,10 @@ class MainWindow(QMainWindow):
         self.help_band = HelpBand(ctx)
         self.notice = MessageArea()  # every result, seen as well as heard
         self.stack = QStackedWidget()
+        # The bar and the bands keep their full height; only the screen below gives way (and
+        # scrolls), so no button of the bar is squeezed on a short screen.
+        for part in (self.bar, self.help_band, self.notice):
+            part.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         column.addWidget(self.bar)
         column.addWidget(self.help_band)
         column.addWidget(self.notice)

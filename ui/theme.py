@@ -86,6 +86,7 @@ def apply(app: QApplication, large: bool = False) -> None:
 def stylesheet(large: bool) -> str:
     body, title, tile_text = px(BODY_PX, large), px(40, large), px(30, large)
     small = px(20, large)
+    chip_text = px(20, large)  # chips in the page grow with large text; the bar's do not
     # The bar must keep every control on one row: its words grow less than the page's.
     bar_text = round(20 * 1.2) if large else 20
     r = ROLES
@@ -117,7 +118,10 @@ def stylesheet(large: bool) -> str:
     QToolButton[role="bar"]:checked, QPushButton[role="chip"]:checked {{
         color: {r["chip-on"].fg}; background: {r["chip-on"].bg}; }}
     QPushButton[role="chip"] {{ color: {r["bar"].fg}; background: {r["bar"].bg};
-        font-size: {bar_text}px; padding: 4px 3px; }}
+        font-size: {chip_text}px; padding: 4px 8px; }}
+    QFrame[role="bar"] QPushButton[role="chip"] {{ font-size: {bar_text}px; padding: 4px 3px; }}
+    QToolButton[role="tile"] QLabel {{ color: {r["tile"].fg}; background: transparent;
+        font-size: {body}px; font-weight: bold; }}
     QLabel[role="alert"][bar="true"] {{ font-size: {bar_text}px; }}
     QFrame[role="alert-band"] {{ background: {r["alert"].bg}; }}
     QToolButton[role="bar"][finish="true"] {{ color: {r["tile"].fg}; background: {r["tile"].bg};

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.catalogue import catalogue_info
 from kiosk.i18n import N_
@@ -11,6 +11,7 @@ from ui import theme
 from ui.context import UiContext
 from ui.screens.base import Screen
 from ui.screens.welcome import DEMO
+from ui.widgets.flow import ReflowGrid
 from ui.widgets.spoken import SpokenToolButton, TLabel
 
 
@@ -28,21 +29,22 @@ class HomeScreen(Screen):
             ((cls.NAME, cls.TILE) for cls in screen_classes() if cls.TILE is not None),
             key=lambda pair: pair[1].order,
         )
-        grid = QGridLayout()
-        grid.setSpacing(32)
+        # Three tiles a row where they fit; fewer on a narrow screen or with large text.
+        self.grid = ReflowGrid(max_columns=3, spacing=32, min_cell=theme.TILE + 100)
         self.tiles: dict[str, SpokenToolButton] = {}
-        for i, (screen, feature) in enumerate(tiles):
+        for screen, feature in tiles:
             tile = SpokenToolButton(
                 ctx, feature.label, feature.icon, role="tile", hint=feature.hint, icon_size=128
             )
-            tile.setMinimumSize(theme.TILE + 100, theme.TILE)
+            tile.setMinimumHeight(theme.TILE)
+            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             tile.clicked.connect(lambda _c=False, s=screen: self.navigate.emit(s))
-            grid.addWidget(tile, i // 3, i % 3)
+            self.grid.add(tile)
             self.tiles[screen] = tile
         self.layout_.addStretch(1)
-        self.layout_.addLayout(grid)
-        self.layout_.setAlignment(grid, Qt.AlignmentFlag.AlignHCenter)
+        self.layout_.addWidget(self.grid)
         self.layout_.addStretch(1)
-        self.demo = TLabel(ctx, DEMO, role="demo", wrap=False)
+        self.demo = TLabel(ctx, DEMO, role="demo")
+        self.demo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demo.setVisible(catalogue_info(ctx.kiosk.catalogue).kind == "demo")
-        self.layout_.addWidget(self.demo, alignment=Qt.AlignmentFlag.AlignHCenter)
+        self.layout_.addWidget(self.demo)  # full width: a wrapped label needs it
