@@ -28,19 +28,10 @@ from typing import Any
 
 import sqlite_utils
 
-from kiosk.storage import migrate, scrub
+from kiosk.storage import is_storage_fault, migrate, scrub
 from kiosk.storage.kiosk_schema import KIOSK_SCHEMA
 
 log = logging.getLogger(__name__)
-
-
-def is_storage_fault(exc: BaseException) -> bool:
-    """A full, read-only or failing disk (as opposed to a bug such as a constraint error)."""
-    if isinstance(exc, OSError):
-        return True
-    if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError):
-        return False
-    return isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError)
 
 
 def _now() -> str:

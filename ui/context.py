@@ -16,6 +16,7 @@ from kiosk.config import Config
 from kiosk.errors import Explained
 from kiosk.i18n import LANGUAGES, translator
 from kiosk.services import Kiosk
+from kiosk.storage import is_storage_fault
 from ui import theme
 from ui.tasks import Tasks
 
@@ -97,8 +98,11 @@ class UiContext(QObject):
 
         try:
             counters.count(self.kiosk.store, name)
-        except Exception:
-            log.exception("counter %s could not be written", name)
+        except Exception as exc:
+            if not is_storage_fault(exc):
+                log.exception("counter %s could not be written", name)
+            else:  # staff see the disk fault on the status line: no traceback per touch
+                log.warning("counter %s could not be written: %s", name, exc)
 
     def can_send(self, kind: str) -> bool:
         """Whether an outbox item of `kind` has somewhere to go on this kiosk."""

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from kiosk.storage import is_storage_fault
+
 log = logging.getLogger(__name__)
 
 PIN_PATTERN = re.compile(r"[0-9]{4,8}")  # ASCII only: \d also matches ١٢٣٤
@@ -131,6 +133,9 @@ class StaffGate:
         self._db = db
         self._hash = pin_hash
         self._clock = clock
+        # The count, when the disk refuses to keep it (full, read-only): staff must still get
+        # in to see why, and the lockout still holds for as long as the kiosk runs.
+        self._in_memory: tuple[int, dt.datetime | None] | None = None
 
     @property
     def enabled(self) -> bool:
@@ -169,6 +174,8 @@ class StaffGate:
         return Attempt("wrong", tries_left=MAX_FAILURES - failed)
 
     def _read(self) -> tuple[int, dt.datetime | None]:
+        if self._in_memory is not None:
+            return self._in_memory
         row = self._db.execute(
             "SELECT failed, locked_until FROM staff_lock WHERE id = 1"
         ).fetchone()
@@ -178,9 +185,17 @@ class StaffGate:
         return int(row[0]), until
 
     def _write(self, failed: int, until: dt.datetime | None) -> None:
-        self._db.execute(
-            "INSERT INTO staff_lock (id, failed, locked_until) VALUES (1, ?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET failed = excluded.failed, "
-            "locked_until = excluded.locked_until",
-            [failed, until.isoformat() if until else None],
-        )
+        try:
+            self._db.execute(
+                "INSERT INTO staff_lock (id, failed, locked_until) VALUES (1, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET failed = excluded.failed, "
+                "locked_until = excluded.locked_until",
+                [failed, until.isoformat() if until else None],
+            )
+        except Exception as exc:
+            if not is_storage_fault(exc):
+                raise
+            log.error("staff PIN attempts kept in memory only: %s", exc)
+            self._in_memory = (failed, until)
+        else:
+            self._in_memory = None

@@ -84,6 +84,15 @@ def connect(
     return sqlite_utils.Database(conn)
 
 
+def is_storage_fault(exc: BaseException) -> bool:
+    """A full, read-only or failing disk (as opposed to a bug such as a constraint error)."""
+    if isinstance(exc, OSError):
+        return True
+    if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError):
+        return False
+    return isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError)
+
+
 def scrub(db: sqlite_utils.Database, wait_ms: int = 100, attempts: int = 2) -> bool:
     """Copy the write-ahead log into the main file and truncate it to 0 bytes; True when done.
 

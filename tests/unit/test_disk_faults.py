@@ -113,3 +113,19 @@ def test_a_full_disk_says_once_that_logs_are_lost_instead_of_a_traceback_per_lin
         assert "Traceback" not in err and "Logging error" not in err
     finally:
         logs.setup(None)
+
+
+def test_staff_get_in_with_the_right_pin_on_a_full_disk_and_the_lockout_still_holds(
+    disk: SmallDisk,
+) -> None:
+    from kiosk.staff.pin import MAX_FAILURES, StaffGate, hash_pin
+
+    store = open_database(disk.path / "kiosk.db", KIOSK_SCHEMA).db
+    gate = StaffGate(store, hash_pin("4826"))
+    disk.fill()
+
+    assert gate.attempt("4826").outcome == "accepted"  # staff must get in to see why
+    for _ in range(MAX_FAILURES):
+        last = gate.attempt("0000")
+    assert last.outcome == "locked"
+    assert gate.attempt("4826").outcome == "locked"
