@@ -138,7 +138,7 @@ def test_postgres_restarted_during_delivery_loses_and_doubles_nothing(hub, enrol
             restarter = threading.Thread(target=restart)
             restarter.start()
         # Each batch alone; failed ones come due again at once on this moving clock.
-        deliver(
+        failed += deliver(
             store,
             mailer=None,
             hub=client,
@@ -146,7 +146,7 @@ def test_postgres_restarted_during_delivery_loses_and_doubles_nothing(hub, enrol
             now=clock,
             limit=100,
             rng=random.random,
-        )
+        ).failed
         late[0] += timedelta(hours=7)
     assert restarter is not None
     restarter.join(60)
