@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from PySide6.QtCore import QObject
 
+from kiosk.catalogue.communes import communes
 from kiosk.catalogue.search import Filters, OfferDetail, Searcher, SearchResult
 from kiosk.storage import connect
 from ui.context import UiContext
@@ -28,6 +29,7 @@ class Question:
     query: str = ""
     codes: tuple[str, ...] = ()
     label: str = ""  # what was chosen when browsing (an occupation's label)
+    back: str = ""  # the screen "Back" returns to, when not the search's own (orientation)
     filters: Filters = field(default_factory=Filters)
 
 
@@ -39,6 +41,7 @@ class SearchState(QObject):
         self.question = Question()
         self.offer_id: str | None = None
         self.domain: str | None = None  # the domain letter being browsed
+        self._warmed = False
 
     def forget(self) -> None:
         """The session has ended: nothing of the person's search stays in memory."""
@@ -81,6 +84,22 @@ class SearchState(QObject):
                 db.conn.close()
 
         return job
+
+    def warm(self) -> None:
+        """Build the occupation index and read the towns off the UI thread, once, so the
+        person's first search does not wait for them (a second or two on a kiosk)."""
+        if self._warmed:
+            return
+        self._warmed = True
+
+        def work(searcher: Searcher) -> None:
+            searcher.town(None)
+            communes()
+
+        # A failure here is the first search's to explain, not the warm-up's.
+        self.ctx.tasks.run(
+            self.searcher_job(work), lambda _r: None, lambda _e: None, context="search warm-up"
+        )
 
     def search_job(self, offset: int = 0, limit: int = 40) -> Callable[[], SearchResult]:
         q = self.question
