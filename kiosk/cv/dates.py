@@ -79,17 +79,20 @@ class Duration:
 class Period:
     """When something happened, as precisely as the person knows it.
 
-    Exactly one shape: `start` and `end` (a single year has start == end); `start` with
-    `ongoing` ("since 2022"); or `duration` alone ("3 months").
+    One shape: `start` and `end` (a single year has start == end); `start` with `ongoing`
+    ("since 2022"); `duration` alone ("3 months"), or with the year it was in ("3 weeks in
+    2022"). `text` keeps the person's own words when they say more than the dates ("summer
+    2022") or when no date could be read in them: the CV prints them as they were typed.
     """
 
     start: YearMonth | None = None
     end: YearMonth | None = None
     ongoing: bool = False
     duration: Duration | None = None
+    text: str = ""
 
     def sort_key(self) -> tuple[int, int, int]:
-        """Most recent first when sorted in reverse; a bare duration sorts last."""
+        """Most recent first when sorted in reverse; a bare duration or words alone last."""
         if self.ongoing:
             return (2, 9999, 12)
         if self.end is not None:
@@ -205,6 +208,80 @@ def _duration(text: str) -> Duration | None:
     return Duration(amount, _UNITS[match[2]])
 
 
+_SEASONS: dict[str, tuple[int, int]] = {
+    **dict.fromkeys(("ete", "summer", "الصيف", "صيف"), (6, 8)),
+    **dict.fromkeys(("automne", "autumn", "fall", "الخريف", "خريف"), (9, 11)),
+    **dict.fromkeys(("hiver", "winter", "الشتاء", "شتاء"), (1, 3)),
+    **dict.fromkeys(("printemps", "spring", "الربيع", "ربيع"), (3, 5)),
+}
+_LAST_YEAR = (
+    r"(?:l an dernier|l annee derniere|an dernier|annee derniere|last year|"
+    r"العام الماضي|السنة الماضية|السنة الماضيه)"
+)
+_THIS_YEAR = r"(?:cette annee|cet annee|this year|هذا العام|هذه السنة|هذه السنه)"
+_IN = r"(?:en|in|during|pendant|في|خلال)"
+WRITTEN_MAX = 100  # words kept as typed: one line of the CV
+
+
+def _remembered(plain: str, today: dt.date) -> Period | None:
+    """What people say when they remember no exact dates: "été 2022", "3 semaines en 2022",
+    "l'an dernier", "depuis janvier", "depuis 2 ans" (and the same in English and Arabic)."""
+    plain = re.sub(r"^(?:l |el |the |al)(?=\S)", "", plain)
+    years = {"last": today.year - 1, "this": today.year}
+    plain = re.sub(_LAST_YEAR, str(years["last"]), plain)
+    plain = re.sub(_THIS_YEAR, str(years["this"]), plain)
+    if re.fullmatch(r"\d{4}", plain):
+        year = int(plain)
+        return Period(YearMonth(year), YearMonth(year))
+    season = re.fullmatch(r"(?:(?:en|in|l|el) )?(\S+)(?: (?:de |of )?(\d{4}))?", plain)
+    if season and season[1] in _SEASONS:
+        first, last = _SEASONS[season[1]]
+        year = int(season[2]) if season[2] else today.year
+        if not season[2] and (today.month < first):
+            year -= 1  # "cet été" said in March: the last one
+        return Period(YearMonth(year, first), YearMonth(year, last))
+    within = re.fullmatch(rf"(.+?) (?:{_IN} )?(\d{{4}})", plain)
+    if within:
+        length = _duration(within[1])
+        if length is not None:
+            year = int(within[2])
+            return Period(YearMonth(year), YearMonth(year), duration=length)
+    since = re.fullmatch(rf"{_SINCE} (.+)", plain)
+    if since:
+        month = _MONTHS.get(since[1])
+        if month is not None:  # "depuis janvier": the last January
+            year = today.year if month <= today.month else today.year - 1
+            return Period(YearMonth(year, month), ongoing=True)
+        length = _duration(since[1])
+        if length is not None:  # "depuis 2 ans": started that long ago, still going on
+            months = round(length.months())
+            total = today.year * 12 + today.month - 1 - months
+            start = YearMonth(total // 12, total % 12 + 1 if length.unit != "year" else None)
+            return Period(start, ongoing=True)
+    return None
+
+
+def read_period(text: str, today: dt.date) -> Period:
+    """A period as the person remembers it, never refused for its wording: the usual forms
+    (see `parse_period`), remembered ones ("été 2022", "3 semaines en 2022", "l'an dernier",
+    "depuis janvier"), and otherwise the words kept as typed. Only real mistakes are refused
+    (a date in the future, an end before the start): PeriodError says which."""
+    words = re.sub(r"\s+", " ", text).strip()
+    try:
+        return parse_period(words, today)
+    except PeriodError as exc:
+        if exc.message != UNCLEAR:
+            raise
+    period = _remembered(_normalise(words), today)
+    if period is None:
+        return Period(text=words[:WRITTEN_MAX])
+    # "summer 2022", "3 weeks in 2022": the person's words say it better than dates
+    said_more = period.duration is not None or period.start != period.end
+    if said_more and not period.ongoing:
+        period = Period(period.start, period.end, period.ongoing, period.duration, words)
+    return check_period(period, today)
+
+
 def parse_period(text: str, today: dt.date | None = None) -> Period:
     """Read what a person said or typed; raise PeriodError with a plain explanation.
 
@@ -251,6 +328,8 @@ def parse_period(text: str, today: dt.date | None = None) -> Period:
 
 def check_period(period: Period, today: dt.date) -> Period:
     """The period itself, or a PeriodError: future dates, end before start, unlikely years."""
+    if period.start is None and period.duration is None and period.text:
+        return period  # words kept as typed: nothing to check
     if period.duration is not None:
         if period.duration.months() > MAX_MONTHS:
             raise PeriodError(TOO_LONG)
@@ -305,6 +384,8 @@ def format_period(period: Period, lang: str, short: bool = False) -> str:
     """
     from kiosk.cv.suggestions import vocabulary
 
+    if period.text:
+        return period.text  # the person's own words, as they typed them
     words = vocabulary()
     if period.duration is not None and period.start is None:
         key = {"week": "duration.weeks", "month": "duration.months", "year": "duration.years"}

@@ -14,13 +14,14 @@ numbers, which are kept as written when they hold no letters (files come from an
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from kiosk.cv import validation as v
-from kiosk.cv.dates import Duration, Period, YearMonth, check_period
+from kiosk.cv.dates import WRITTEN_MAX, Duration, Period, YearMonth, check_period
 from kiosk.cv.model import (
     CV,
     Education,
@@ -59,6 +60,8 @@ def _dates(period: Period | None) -> dict[str, Any]:
             out["endDate"] = period.end.iso()
     if period.duration is not None:
         out["x-duration"] = period.duration.iso()
+    if period.text:
+        out["x-as-written"] = period.text
     return out
 
 
@@ -241,14 +244,19 @@ def _period(entry: _Reader, today: dt.date) -> Period | None:
     duration = Duration.from_iso(duration_text) if duration_text else None
     if duration_text and duration is None:
         raise _wrong(entry.where("x-duration"), "a duration like P3M")
+    written = entry.text("x-as-written").strip()[:WRITTEN_MAX]
     if start is None:
         if end is not None:  # only an end date: read it as that single year or month
             start = end
         elif duration is None:
-            return None
+            return Period(text=written) if written else None
     period = Period(start=start, end=end, ongoing=start is not None and end is None)
     if duration is not None:
         period = Period(duration=duration) if start is None else period
+        if start is not None:  # "3 weeks in 2022"
+            period = Period(start=start, end=end or start, duration=duration)
+    if written:
+        period = dataclasses.replace(period, text=written)
     try:
         return check_period(period, today)
     except v.UserError as exc:

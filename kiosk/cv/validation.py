@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from kiosk.cv.dates import Period, PeriodError, check_period, parse_period
+from kiosk.cv.dates import Period, PeriodError, check_period, read_period
 from kiosk.cv.model import CV, Experience, OtherExperience, Term
 from kiosk.errors import UserError
 from kiosk.i18n import N_
@@ -97,6 +97,32 @@ def clean_required(value: str, field: str, limit: int = LINE_MAX) -> str:
     return text
 
 
+# Small words of French, Dutch and German names that stay small inside a name.
+_PARTICLES = frozenset({"de", "du", "des", "la", "le", "d", "l", "van", "von", "der"})
+
+
+def proper_name(text: str) -> str:
+    """ "awa traoré" -> "Awa Traoré", "JEAN-PIERRE DE LA TOUR" -> "Jean-Pierre de la Tour".
+
+    Only a name typed all in small letters or all in capitals is changed: one with capitals
+    where the person put them ("McDonald", "N'Diaye") is theirs. Scripts without capitals
+    (Arabic) are untouched."""
+    cased = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    if not cased or not (all(c.islower() for c in cased) or all(c.isupper() for c in cased)):
+        return text
+    words = re.split(r"(\s+|-|'|’)", text.lower())
+    out: list[str] = []
+    first = True
+    for word in words:
+        if not word or not word[0].isalpha():
+            out.append(word)
+            continue
+        small = not first and word in _PARTICLES
+        out.append(word if small else word[0].upper() + word[1:])
+        first = False
+    return "".join(out)
+
+
 def clean_name(value: str, field: str = "identity.name") -> str:
     text = clean_text(value, field, NAME_MAX)
     if not text:
@@ -173,11 +199,12 @@ def clean_rome(value: str, field: str) -> str:
 
 
 def clean_period(value: str, field: str, today: dt.date) -> Period | None:
-    """'' is no period (optional); else the parsed, checked period."""
+    """'' is no period (optional); else the period as the person remembers it (words no
+    date can be read in are kept as typed), refused only for a real mistake."""
     if not value.strip():
         return None
     try:
-        return parse_period(value, today)
+        return read_period(value, today)
     except PeriodError as exc:
         raise FieldError(field, exc.message, **exc.values) from exc
 

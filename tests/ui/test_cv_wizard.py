@@ -61,10 +61,20 @@ def test_a_whole_cv_by_touch_alone(qtbot, window, kiosk, speaker, pdf_printer, l
     assert speaker.said[-1] == (_(NAME_MISSING), lang)
     assert screen.fields["name"].error.isVisible()
     fill(qtbot, screen, "name", NAMES[lang])
-    fill(qtbot, screen, "phone", "0612345678")
     tap(qtbot, screen.next)
     assert saved_cv(kiosk)["basics"]["name"] == NAMES[lang], "autosaved before moving on"
+
+    # One question per screen: the phone, then the e-mail address and the town, skipped.
+    screen = window.current
+    assert screen.NAME == "cv_phone"
+    assert speaker.said[-1] == (screen.spoken_intro(), lang)
+    assert screen.keyboard is not None and screen.keyboard.layout() == "keypad", "digits first"
+    fill(qtbot, screen, "phone", "0612345678")
+    tap(qtbot, screen.next)
     assert saved_cv(kiosk)["basics"]["phone"] == "06 12 34 56 78"
+    for name in ("cv_address", "cv_town"):
+        assert name == window.current.NAME and window.current.skip.isVisible()
+        tap(qtbot, window.current.skip)
 
     # The job wanted, found with the job search's resolver, off the UI thread.
     screen = window.current

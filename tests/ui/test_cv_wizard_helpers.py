@@ -32,19 +32,28 @@ def _page_of(char: str) -> str:
 def _goto(keyboard: OnScreenKeyboard, page: str) -> None:
     if keyboard.layout() == page:
         return
-    if keyboard.layout() in ("123", "accents"):
+    if keyboard.layout() in ("123", "accents", "keypad"):
         keyboard.press("letters")
-    if keyboard.layout() != page:
-        keyboard.press(page)
+    for _turn in range(5):  # a page's own key, or "other" letters until it comes
+        if keyboard.layout() == page:
+            return
+        try:
+            keyboard.press(page)
+        except KeyError:
+            keyboard.press("other")
+    assert keyboard.layout() == page, (keyboard.layout(), page)
 
 
 def type_text(keyboard: OnScreenKeyboard, text: str) -> None:
     """Type with the keys alone: switching pages and capitals as a person would."""
     for char in text:
         if char == " ":
+            if keyboard.layout() == "keypad":  # the keypad has digits only
+                keyboard.press("letters")
             keyboard.press("space")
             continue
-        page = _page_of(char)
+        on_keypad = keyboard.layout() == "keypad" and any(char in r for r in _ROWS["keypad"])
+        page = "keypad" if on_keypad else _page_of(char)
         _goto(keyboard, page)
         if char != char.lower() and not keyboard.shift():
             keyboard.press("shift")

@@ -63,7 +63,7 @@ def test_a_failed_render_leaves_an_empty_page_and_says_so(qtbot, window, monkeyp
     window.start_session("fr")
     window.show_screen("cv_preview")
     screen = window.current
-    qtbot.waitUntil(lambda: screen.message.text() != "", timeout=5000)
+    qtbot.waitUntil(lambda: window.notice.text() != "", timeout=5000)
     assert screen.page.pixmap().isNull() and screen.page.accessibleDescription() == ""
 
 

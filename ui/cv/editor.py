@@ -12,7 +12,7 @@ from kiosk.i18n import N_
 from ui.cv.step import StepScreen
 
 DATES = N_("When? Dates as you remember them")
-DATES_EXAMPLE = N_("2019 to 2021, since 2022, or 3 months")
+DATES_EXAMPLE = N_("2019 to 2021, summer 2022, since January, or 3 months")
 TOWN = N_("Town")
 TOWN_EXAMPLE = N_("Villeurbanne")
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Signal
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.i18n import N_, _
+from kiosk.i18n import N_, _, ltr
 from ui.context import UiContext
 from ui.cv import blank
+from ui.cv.bidi import isolate_ltr
 from ui.widgets.spoken import TLabel
 
 EXAMPLE = N_("For example: {example}")
@@ -33,11 +34,15 @@ class Field(QWidget):
         example: str = "",
         *,
         secret: bool = False,
+        digits: bool = False,
+        ltr: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.caption_id, self.example_id, self.secret = caption, example, secret
+        self.digits = digits or secret  # the keyboard opens on its digits
+        self.ltr = ltr
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(4)
@@ -50,6 +55,9 @@ class Field(QWidget):
             self.edit.setEchoMode(QLineEdit.EchoMode.Password)
             self.edit.setMaxLength(6)
             self.edit.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9٠-٩]{0,6}")))
+        if ltr or secret:
+            # A phone number or an address is typed and read left to right, even in Arabic.
+            self.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.edit.installEventFilter(self)
         self.error = TLabel(ctx, blank, role="alert")
         self.error.hide()
@@ -64,11 +72,15 @@ class Field(QWidget):
             return _(self.caption_id)
         return f"{_(self.caption_id)}. {_(EXAMPLE).format(example=_(self.example_id))}"
 
+    def example_value(self) -> str:
+        value = _(self.example_id)
+        return ltr(value) if self.ltr else isolate_ltr(value)
+
     def caption_html(self) -> str:
         caption = f"<b>{html.escape(_(self.caption_id))}</b>"
         if not self.example_id:
             return caption
-        example = _(EXAMPLE).format(example=_(self.example_id))
+        example = isolate_ltr(_(EXAMPLE)).format(example=self.example_value())
         return f"{caption} — {html.escape(example)}"
 
     def _retranslate(self, *_args: object) -> None:
@@ -88,5 +100,6 @@ class Field(QWidget):
 
     def set_error(self, message: str | None) -> None:
         """Show a translated explanation under the field, or clear it."""
-        self.error.set_source(lambda m=message or "": m)
+        shown = isolate_ltr(message or "")
+        self.error.set_source(lambda: shown)
         self.error.setVisible(bool(message))

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 STEPS = (
     "cv_identity",
+    "cv_phone",
+    "cv_address",
+    "cv_town",
     "cv_jobs",
     "cv_experiences",
     "cv_others",

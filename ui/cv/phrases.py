@@ -36,6 +36,7 @@ class PhraseStep(StepScreen):
     TYPED_EXAMPLE = ""
     LIMIT = TERM_MAX
     KEYBOARD = True
+    KEYBOARD_AT_ONCE = False
     COLUMNS = 3
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:

@@ -15,16 +15,19 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.cv.model import CV
 from kiosk.cv.validation import FieldError
 from kiosk.errors import UserError, explain
-from kiosk.i18n import LANGUAGES, N_, _
+from kiosk.i18n import N_, _
 from ui import theme
 from ui.context import UiContext
 from ui.cv import blank
+from ui.cv.bidi import isolate_ltr
 from ui.cv.fields import EXAMPLE, Field
 from ui.cv.flow import QUESTIONS, STEPS, next_step, previous_step, step_number
+from ui.cv.scroll import taps_at_once
 from ui.cv.state import CvState, state_for
 from ui.icons import icon
 from ui.keyboard import OnScreenKeyboard
 from ui.screens.base import Screen
+from ui.widgets.scroll import KineticScrollArea
 from ui.widgets.spoken import SpokenButton, TLabel
 
 QUESTION_OF = N_("Question {n} of {total}.")
@@ -49,6 +52,9 @@ class StepScreen(Screen):
     EXAMPLE = ""
     SKIPPABLE = True
     KEYBOARD = False
+    # False where the answer is mostly touched (chips): the keyboard comes when a box is
+    # touched, so the choices have the room.
+    KEYBOARD_AT_ONCE = True
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -57,7 +63,8 @@ class StepScreen(Screen):
         self._leaving = False
         self.layout_.setSpacing(10)
         self.layout_.setContentsMargins(48, 12, 48, 12)
-        self.progress = TLabel(ctx, lambda: self.progress_text(), role="body", wrap=False)
+        # Wraps rather than widen the row of Back, Skip and Next beyond a 1280 px screen.
+        self.progress = TLabel(ctx, lambda: self.progress_text(), role="body")
         self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.example = TLabel(ctx, lambda: self.example_text())
         self.example.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -69,12 +76,19 @@ class StepScreen(Screen):
         self.error = TLabel(ctx, blank, role="alert")
         self.error.hide()
         self.layout_.addWidget(self.error)
+        # The keyboard and Back / Skip / Next stay in view at the bottom; only the question
+        # above them scrolls when a small screen or large text makes it taller than the room.
+        outer = self.layout()
+        screen_scroll = getattr(self, "scroll", None)
+        if isinstance(screen_scroll, KineticScrollArea):
+            taps_at_once(screen_scroll)  # the question scrolls; Search or a chip still answer
+        fixed = outer if isinstance(outer, QVBoxLayout) and outer is not self.layout_ else None
         self.keyboard: OnScreenKeyboard | None = None
         if self.KEYBOARD:
             self.keyboard = OnScreenKeyboard(speak=ctx.say)
             self.keyboard.setMinimumHeight(300)
             self.keyboard.submitted.connect(self.submit_field)
-            self.layout_.addWidget(self.keyboard)
+            (fixed or self.layout_).addWidget(self.keyboard)
             ctx.language_changed.connect(self._retranslate_keyboard)
         self.nav = nav = QHBoxLayout()
         nav.setSpacing(24)
@@ -85,7 +99,8 @@ class StepScreen(Screen):
             ctx, N_("Skip"), "mdi6.debug-step-over", hint=N_("Leave this question empty.")
         )
         self.next = main_button(ctx, N_("Next"), "mdi6.arrow-right", N_("Save and go on."))
-        for button, width in ((self.back, 220), (self.skip, 220), (self.next, 360)):
+        # Wide enough to find with a finger, no wider: the words set the width (large text too).
+        for button, width in ((self.back, 160), (self.skip, 160), (self.next, 240)):
             button.setMinimumSize(width, NAV_HEIGHT)
         nav.addWidget(self.back)
         nav.addStretch(1)
@@ -97,7 +112,11 @@ class StepScreen(Screen):
         self.back.clicked.connect(self.go_back)
         self.skip.clicked.connect(self.go_skip)
         self.next.clicked.connect(self.go_next)
-        self.layout_.addLayout(nav)
+        if fixed is not None:
+            nav.setContentsMargins(48, 8, 48, 12)
+            fixed.addLayout(nav)
+        else:
+            self.layout_.addLayout(nav)
         ctx.language_changed.connect(self._arrows)
         self._arrows()
 
@@ -106,16 +125,8 @@ class StepScreen(Screen):
             self.keyboard.retranslate()
 
     def _arrows(self, *_args: object) -> None:
-        # Next points the way the person reads: to the left in Arabic.
-        rtl = LANGUAGES[self.ctx.language].rtl
-        forward, backward = (
-            ("mdi6.arrow-left", "mdi6.arrow-right")
-            if rtl
-            else (
-                "mdi6.arrow-right",
-                "mdi6.arrow-left",
-            )
-        )
+        # Named left to right: ui.icons mirrors them for Arabic and Persian when drawn.
+        forward, backward = "mdi6.arrow-right", "mdi6.arrow-left"
         self.next.setIcon(icon(forward, "tile"))
         self.back.setIcon(icon(backward))
 
@@ -127,7 +138,7 @@ class StepScreen(Screen):
         return _(QUESTION_OF).format(n=step_number(self.NAME), total=QUESTIONS)
 
     def example_text(self) -> str:
-        return _(EXAMPLE).format(example=_(self.EXAMPLE)) if self.EXAMPLE else ""
+        return isolate_ltr(_(EXAMPLE).format(example=_(self.EXAMPLE))) if self.EXAMPLE else ""
 
     def spoken_intro(self) -> str:
         parts = (self.title_text(), self.instruction_text(), self.example_text())
@@ -149,14 +160,24 @@ class StepScreen(Screen):
         """The keyboard types into `field`; a secret field is never read aloud."""
         if self.keyboard is None:
             return
+        self._aim(field)
+        self.ctx.say(field.caption_text())
+
+    def _aim(self, field: Field) -> None:
+        """The keyboard types into `field`, on its digits for a code or a phone number."""
+        if self.keyboard is None:
+            return
+        self.keyboard.show()
         self.keyboard.set_target(field.edit)
         self.keyboard.set_secret(field.secret)
-        if field.secret:
-            self.keyboard.set_layout("123")
-        elif self.keyboard.layout() == "123":
-            self.keyboard.set_layout("arabic" if self.ctx.language == "ar" else "azerty")
+        scroll = getattr(self, "scroll", None)
+        if scroll is not None:
+            scroll.ensureWidgetVisible(field)
+        if field.digits:
+            self.keyboard.set_layout("keypad")  # big digits for a phone number or a code
+        elif self.keyboard.layout() in ("123", "keypad"):
+            self.keyboard.set_language(self.ctx.language)
         field.edit.setFocus()
-        self.ctx.say(field.caption_text())
 
     def submit_field(self) -> None:
         """The keyboard's OK: on to the next field, or Next after the last one."""
@@ -191,13 +212,13 @@ class StepScreen(Screen):
         self.clear_errors()
         self.load(self.state.cv)
         if self.keyboard is not None:
-            self.keyboard.show()
-            self.keyboard.set_layout("arabic" if self.ctx.language == "ar" else "azerty")
+            self.keyboard.set_language(self.ctx.language)
             first = next(iter(self.fields.values()), None)
-            if first is not None:
-                self.keyboard.set_target(first.edit)
-                self.keyboard.set_secret(first.secret)
-                first.edit.setFocus()
+            if first is not None and self.KEYBOARD_AT_ONCE:
+                self._aim(first)
+            else:
+                self.keyboard.set_target(None)
+                self.keyboard.hide()
 
     def forget_person(self) -> None:
         """The session has ended: no field or list of this screen keeps what was typed."""
@@ -225,7 +246,7 @@ class StepScreen(Screen):
                 self.keyboard.set_target(field.edit)
                 self.keyboard.set_secret(field.secret)
         else:
-            self.error.set_source(lambda: message)
+            self.error.set_source(lambda: isolate_ltr(message))
             self.error.show()
         self.ctx.say(message)
 

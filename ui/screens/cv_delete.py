@@ -8,8 +8,10 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from kiosk.i18n import N_, _
 from ui import theme
 from ui.context import UiContext
+from ui.cv.scroll import taps_at_once
 from ui.cv.state import state_for
 from ui.screens.base import Screen
+from ui.widgets.scroll import KineticScrollArea
 from ui.widgets.spoken import SpokenToolButton
 
 DELETED = N_("Your data is deleted.")
@@ -25,6 +27,8 @@ class CvDeleteScreen(Screen):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        if isinstance(getattr(self, "scroll", None), KineticScrollArea):
+            taps_at_once(self.scroll)  # a tap acts at once even where the screen scrolls
         self.state = state_for(ctx)
         row = QHBoxLayout()
         row.setSpacing(48)
@@ -57,4 +61,4 @@ class CvDeleteScreen(Screen):
     def delete(self) -> None:
         self.state.delete_space()
         self.navigate.emit("cv_start")
-        self.ctx.say(_(DELETED))
+        self.ctx.show_result(_(DELETED), "success")

@@ -60,7 +60,7 @@ class CvEmailScreen(StepScreen):
         self.address = self.add_field(
             "email", Field(ctx, N_("Your e-mail address"), N_("marie.dupont@gmail.com"))
         )
-        self.sent = TLabel(ctx, blank)
+        self.sent = TLabel(ctx, blank, role="status")  # hidden while empty
         self.body.addWidget(self.sent)
         self.body.addStretch(1)
         self.next.hide()

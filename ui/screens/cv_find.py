@@ -29,7 +29,7 @@ class CvFindScreen(SecretStep):
     def go_next(self) -> None:
         if self.commit():
             self.leave("cv_preview")
-            self.ctx.say(_(FOUND))
+            self.ctx.show_result(_(FOUND), "success")
 
     def back_screen(self) -> str:
         return "cv_start"

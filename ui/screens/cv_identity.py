@@ -1,62 +1,113 @@
-"""Make my CV, question 1: who you are. Only the name is needed."""
+"""Make my CV, the first questions: who you are, one question per screen. Only the name is
+needed; the phone, the e-mail address and the town can be skipped."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QWidget
+import dataclasses
 
-from kiosk.cv.model import CV, Identity
-from kiosk.cv.validation import FieldError, clean_email, clean_name, clean_phone, clean_text
+from PySide6.QtWidgets import QWidget
+
+from kiosk.cv.model import CV
+from kiosk.cv.validation import (
+    FieldError,
+    clean_email,
+    clean_name,
+    clean_phone,
+    clean_text,
+    proper_name,
+)
 from kiosk.i18n import N_
 from ui.context import UiContext
 from ui.cv.fields import Field
 from ui.cv.step import StepScreen
 
 
-class CvIdentityScreen(StepScreen):
-    NAME = "cv_identity"
-    TITLE = N_("Who are you?")
-    INSTRUCTION = N_(
-        "Write your first name and your name. Your phone, e-mail and town help employers "
-        "call you back. Touch a box, then type."
-    )
-    PICTOGRAM = "mdi6.account"
-    SKIPPABLE = False
+class IdentityStep(StepScreen):
+    """One field of the CV's identity: `KEY` names it ("name", "phone"...)."""
+
     KEYBOARD = True
+    KEY = ""
+    CAPTION = ""
+    VALUE_EXAMPLE = ""
+    DIGITS = False  # a phone number: the keyboard opens on its digits
+    LTR = False  # a phone number or an address reads left to right, even in Arabic
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(32)
-        self.body.addLayout(grid)
-        specs = (
-            ("name", N_("Your first name and name"), N_("Marie Dupont")),
-            ("phone", N_("Your phone number"), N_("06 12 34 56 78")),
-            ("email", N_("Your e-mail address"), N_("marie.dupont@gmail.com")),
-            ("town", N_("Your town"), N_("Lyon")),
+        self.field = self.add_field(
+            self.KEY,
+            Field(ctx, self.CAPTION, self.VALUE_EXAMPLE, digits=self.DIGITS, ltr=self.LTR),
         )
-        for i, (key, caption, example) in enumerate(specs):
-            grid.addWidget(self.register(key, Field(ctx, caption, example)), i // 2, i % 2)
+        self.body.addStretch(1)
+
+    def clean(self, value: str) -> str:
+        raise NotImplementedError
 
     def load(self, cv: CV) -> None:
-        ident = cv.identity
-        for key in ("name", "phone", "email", "town"):
-            self.fields[key].set_text(getattr(ident, key))
+        self.field.set_text(getattr(cv.identity, self.KEY))
 
     def collect(self, cv: CV, strict: bool = True) -> CV:
-        cleaners = {
-            "name": clean_name,
-            "phone": clean_phone,
-            "email": clean_email,
-            "town": lambda v: clean_text(v, "identity.town"),
-        }
-        values: dict[str, str] = {}
-        first: FieldError | None = None
-        for key, clean in cleaners.items():
-            try:
-                values[key] = clean(self.fields[key].text())
-            except FieldError as exc:
-                first = first or exc
-                values[key] = getattr(cv.identity, key)  # keep what was saved before
-        if first is not None and strict:
-            raise first
-        return cv.replace(identity=Identity(**values))
+        try:
+            value = self.clean(self.field.text())
+        except FieldError:
+            if strict:
+                raise
+            return cv  # keep what was saved before
+        return cv.replace(identity=dataclasses.replace(cv.identity, **{self.KEY: value}))
+
+
+class CvIdentityScreen(IdentityStep):
+    NAME = "cv_identity"
+    TITLE = N_("What is your name?")
+    INSTRUCTION = N_("Write your first name and your name. Touch the box, then type.")
+    PICTOGRAM = "mdi6.account"
+    SKIPPABLE = False
+    KEY = "name"
+    CAPTION = N_("Your first name and name")
+    VALUE_EXAMPLE = N_("Marie Dupont")
+
+    def clean(self, value: str) -> str:
+        # "awa traoré" is printed "Awa Traoré"; a name typed with its own capitals is kept.
+        return proper_name(clean_name(value))
+
+
+class CvPhoneScreen(IdentityStep):
+    NAME = "cv_phone"
+    TITLE = N_("Your phone number")
+    INSTRUCTION = N_("So that employers can call you. You can skip this question.")
+    PICTOGRAM = "mdi6.phone"
+    KEY = "phone"
+    CAPTION = N_("Your phone number")
+    VALUE_EXAMPLE = N_("06 12 34 56 78")
+    DIGITS = True
+    LTR = True
+
+    def clean(self, value: str) -> str:
+        return clean_phone(value)
+
+
+class CvAddressScreen(IdentityStep):
+    NAME = "cv_address"
+    TITLE = N_("Your e-mail address")
+    INSTRUCTION = N_("So that employers can write to you. You can skip this question.")
+    PICTOGRAM = "mdi6.email"
+    KEY = "email"
+    CAPTION = N_("Your e-mail address")
+    VALUE_EXAMPLE = N_("marie.dupont@gmail.com")
+    LTR = True
+
+    def clean(self, value: str) -> str:
+        return clean_email(value)
+
+
+class CvTownScreen(IdentityStep):
+    NAME = "cv_town"
+    TITLE = N_("Where do you live?")
+    INSTRUCTION = N_("Write your town. You can skip this question.")
+    PICTOGRAM = "mdi6.home-city"
+    KEY = "town"
+    CAPTION = N_("Your town")
+    VALUE_EXAMPLE = N_("Lyon")
+
+    def clean(self, value: str) -> str:
+        return clean_text(value, "identity.town")

@@ -13,8 +13,8 @@ from ui.cv.secret import SecretStep
 
 CODES_DIFFER = N_("The two codes are not the same. Please type your code again, twice.")
 KEPT = N_(
-    "Your CV is kept. Next time, touch “Find my CV”, then give your first name and your "
-    "code. It is deleted after {days} days without a visit."
+    "Your CV is kept, {name}. Next time, touch “Find my CV”, then give your first name "
+    "and your code. It is deleted after {days} days without a visit."
 )
 
 
@@ -38,9 +38,11 @@ class CvKeepScreen(SecretStep):
     def act(self, cv: CV) -> CV:
         if self.code.text() != self.again.text():
             raise FieldError("code", CODES_DIFFER)
-        self.state.keep(self.first_name.text(), self.code.text())
+        name = self.first_name.text().strip()
+        self.state.keep(name, self.code.text())
         days = self.ctx.config.get_int("spaces.expiry_days")
-        self.ctx.say(_(KEPT).format(days=days))
+        # Seen as well as heard; shown just before the preview, it stays there to be read.
+        self.ctx.show_result(_(KEPT).format(name=name, days=days), "success")
         return cv
 
     def next_screen(self) -> str:

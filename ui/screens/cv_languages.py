@@ -28,6 +28,7 @@ class CvLanguagesScreen(StepScreen):
     INSTRUCTION = N_("For each language you speak, touch how well you speak it.")
     PICTOGRAM = "mdi6.translate"
     KEYBOARD = True
+    KEYBOARD_AT_ONCE = False
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -4,8 +4,8 @@ the ways to leave with it (print, USB stick, e-mail) or keep it for next time.""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap, QTextDocument
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QTextDocument
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.cv.model import CV
 from kiosk.cv.printed import printable
@@ -16,11 +16,14 @@ from kiosk.staff import counters
 from ui.context import UiContext
 from ui.cv import blank, output
 from ui.cv.chips import ChipGrid
+from ui.cv.flowlayout import FlowLayout
+from ui.cv.scroll import taps_at_once
 from ui.cv.state import state_for
 from ui.cv.summary import spoken_summary
 from ui.cv_pdf import DENSITIES, RenderResult, render_preview
 from ui.cv_pdf import html as cv_html
 from ui.screens.base import Screen
+from ui.widgets.scroll import KineticScrollArea
 from ui.widgets.spoken import SpokenButton, TLabel
 
 PREVIEW_WIDTH = 500
@@ -42,6 +45,35 @@ def _render(cv: CV, width: int, template: str) -> tuple[QImage, RenderResult, st
     return image, result, preview_text(cv)
 
 
+class PageLabel(QLabel):
+    """The rendered page, scaled down to the room the screen gives it (a 1280x800 screen or
+    large text leaves less), never asking for more."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._image: QImage | None = None
+        self.setMinimumSize(200, 280)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    def set_image(self, image: QImage | None) -> None:
+        self._image = image
+        self._scale()
+
+    def _scale(self) -> None:
+        if self._image is None or self._image.isNull():
+            self.clear()
+            return
+        size = self.size().boundedTo(self._image.size())
+        scaled = self._image.scaled(
+            size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        self.setPixmap(QPixmap.fromImage(scaled))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._scale()
+
+
 class CvPreviewScreen(Screen):
     NAME = "cv_preview"
     TITLE = N_("Your CV")
@@ -50,26 +82,27 @@ class CvPreviewScreen(Screen):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        if isinstance(getattr(self, "scroll", None), KineticScrollArea):
+            taps_at_once(self.scroll)  # a tap acts at once even where the screen scrolls
         self.state = state_for(ctx)
         self._generation = 0
         self._busy = False
         self.result: RenderResult | None = None
         middle = QHBoxLayout()
         middle.setSpacing(32)
-        self.page = QLabel()
+        self.page = PageLabel()
         self.page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.page.setFixedWidth(PREVIEW_WIDTH)
         self.page.setAccessibleName(_("Your CV"))
-        middle.addWidget(self.page)
+        middle.addWidget(self.page, 2)
         side = QVBoxLayout()
         side.setSpacing(12)
         side.addWidget(TLabel(ctx, N_("Model")))
-        self.templates = ChipGrid(ctx, columns=1, exclusive=True)
+        self.templates = ChipGrid(ctx, exclusive=True)
         self.templates.set_options([(t.name, t.description) for t in TEMPLATES])
         self.templates.toggled.connect(self._template)
         side.addWidget(self.templates)
         side.addWidget(TLabel(ctx, N_("Language of the CV")))
-        self.languages = ChipGrid(ctx, columns=3, exclusive=True)
+        self.languages = ChipGrid(ctx, exclusive=True)
         self.languages.set_options(
             [(c, lambda n=LANGUAGES[c].native_name: n) for c in ("fr", "en", "ar")]
         )
@@ -78,16 +111,18 @@ class CvPreviewScreen(Screen):
         self.fit = TLabel(ctx, blank, role="alert")
         self.fit.hide()
         side.addWidget(self.fit)
-        self.message = TLabel(ctx, blank)
+        self.message = TLabel(ctx, blank, role="status")
         side.addWidget(self.message)
         side.addStretch(1)
-        actions = QGridLayout()
-        actions.setSpacing(16)
+        # The ways to leave with the CV flow like words: two a line on a wide screen, one
+        # under the other on a narrow one or in large text.
+        actions_box = QWidget()
+        actions = FlowLayout(actions_box, spacing=16)
 
-        def action(label: str, icon: str, hint: str, row: int, col: int) -> SpokenButton:
+        def action(label: str, icon: str, hint: str, _row: int, _col: int) -> SpokenButton:
             button = SpokenButton(ctx, label, icon, hint=hint, icon_size=48)
             button.setMinimumHeight(88)
-            actions.addWidget(button, row, col)
+            actions.addWidget(button)
             return button
 
         self.print_ = action(N_("Print"), "mdi6.printer", N_("Print your CV on paper."), 0, 0)
@@ -110,8 +145,8 @@ class CvPreviewScreen(Screen):
         self.delete = action(
             N_("Delete my data"), "mdi6.delete-forever", N_("Delete your kept CV now."), 2, 1
         )
-        side.addLayout(actions)
-        middle.addLayout(side, 1)
+        side.addWidget(actions_box)
+        middle.addLayout(side, 3)
         self.layout_.addLayout(middle, 1)
         self.print_.clicked.connect(self.print_cv)
         self.usb.clicked.connect(self.save_to_stick)
@@ -148,7 +183,7 @@ class CvPreviewScreen(Screen):
 
     def clear_page(self) -> None:
         """An empty page: at once when shown, and when a render fails."""
-        self.page.clear()
+        self.page.set_image(None)
         self.page.setAccessibleDescription("")
         self.result = None
         self.fit.set_source(blank)
@@ -177,7 +212,7 @@ class CvPreviewScreen(Screen):
             return  # the person changed the model meanwhile: a newer one is coming
         image, result, text = done
         self.result = result
-        self.page.setPixmap(QPixmap.fromImage(image))
+        self.page.set_image(image)
         self.page.setAccessibleDescription(text)
         self.fit.set_source(lambda: result.explain())
         self.fit.setVisible(not result.fits)
@@ -188,7 +223,7 @@ class CvPreviewScreen(Screen):
         if generation != self._generation:
             return
         self.clear_page()  # an older page would pass for this CV
-        self._tell(explained.user, alert=True)
+        self._result(explained.user, "error")
 
     def _template(self, name: str, on: bool) -> None:
         if on and name != self.state.template:
@@ -210,20 +245,28 @@ class CvPreviewScreen(Screen):
         return True
 
     def _tell(self, text: str, *, alert: bool = False) -> None:
+        """What is happening now ("Please wait"), next to the buttons, and said."""
         self.message.set_source(lambda: text)
-        self.message.setProperty("role", "alert" if alert else "body")
+        self.message.setProperty("role", "alert" if alert else "status")
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
+        self.message.setVisible(bool(text))
         self.ctx.say(text)
+
+    def _result(self, text: str, kind: str) -> None:
+        """A result, seen in the window's message area as well as heard."""
+        self.message.set_source(blank)
+        self.message.hide()
+        self.ctx.show_result(text, kind)
 
     def _failed(self, explained: Explained) -> None:
         self._busy = False
-        self._tell(explained.user, alert=True)
+        self._result(explained.user, "error")
 
     def _done(self, message: str) -> None:
         self.ctx.count(counters.CVS_MADE)
         self._busy = False
-        self._tell(_(message))
+        self._result(_(message), "success")
 
     def print_cv(self) -> None:
         if not self._start():

@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from kiosk.i18n import N_
 from ui import theme
 from ui.context import UiContext
+from ui.cv.scroll import taps_at_once
 from ui.cv.state import state_for
 from ui.features import Feature
 from ui.screens.base import Screen
+from ui.widgets.scroll import KineticScrollArea
 from ui.widgets.spoken import SpokenToolButton, TLabel
 
 
@@ -31,6 +33,8 @@ class CvStartScreen(Screen):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        if isinstance(getattr(self, "scroll", None), KineticScrollArea):
+            taps_at_once(self.scroll)  # a tap acts at once even where the screen scrolls
         self.state = state_for(ctx)
         self.no_photo = TLabel(ctx, N_("There is no photo on the CV: employers do not need one."))
         self.no_photo.setAlignment(Qt.AlignmentFlag.AlignHCenter)
