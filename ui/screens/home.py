@@ -30,20 +30,20 @@ class HomeScreen(Screen):
             key=lambda pair: pair[1].order,
         )
         # Three tiles a row where they fit; fewer on a narrow screen or with large text.
-        self.grid = ReflowGrid(max_columns=3, spacing=32, min_cell=theme.TILE + 100)
+        self.grid = ReflowGrid(max_columns=4, spacing=32, min_cell=theme.TILE + 40)
         self.tiles: dict[str, SpokenToolButton] = {}
         for screen, feature in tiles:
             tile = SpokenToolButton(
-                ctx, feature.label, feature.icon, role="tile", hint=feature.hint, icon_size=128
+                ctx, feature.label, feature.icon, role="tile", hint=feature.hint, icon_size=112
             )
-            tile.setMinimumHeight(theme.TILE)
-            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            # As tall as the picture and the words need, taller where the screen has room:
+            # two rows of tiles fit under the bar of a 1280x800 screen.
+            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            tile.setMaximumHeight(theme.TILE)
             tile.clicked.connect(lambda _c=False, s=screen: self.navigate.emit(s))
             self.grid.add(tile)
             self.tiles[screen] = tile
-        self.layout_.addStretch(1)
-        self.layout_.addWidget(self.grid)
-        self.layout_.addStretch(1)
+        self.layout_.addWidget(self.grid, 1)
         self.demo = TLabel(ctx, DEMO, role="demo")
         self.demo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demo.setVisible(catalogue_info(ctx.kiosk.catalogue).kind == "demo")

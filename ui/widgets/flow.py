@@ -14,9 +14,15 @@ column's width.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
+
+
+def _shown(widget: QWidget) -> bool:
+    """Not hidden by its owner (a widget not yet shown with its window still counts)."""
+    explicit = widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+    return not (widget.isHidden() and explicit)
 
 
 class ReflowGrid(QWidget):
@@ -37,6 +43,7 @@ class ReflowGrid(QWidget):
         self.grid.setSpacing(spacing)
 
     def add(self, widget: QWidget) -> None:
+        widget.setParent(self)
         self.items.append(widget)
         widget.installEventFilter(self)  # its words (language, large text) change its width
         self._place(self.columns)
@@ -49,21 +56,24 @@ class ReflowGrid(QWidget):
         self.items = []
 
     def cell_width(self) -> int:
-        hints = [w.sizeHint().width() for w in self.items if not w.isHidden()]
-        mins = [w.minimumWidth() for w in self.items if not w.isHidden()]
+        hints = [w.sizeHint().width() for w in self.items if _shown(w)]
+        mins = [w.minimumWidth() for w in self.items if _shown(w)]
         return max([self.min_cell, *hints, *mins, 1])
 
     def columns_for(self, width: int) -> int:
         cell, gap = self.cell_width(), self.grid.horizontalSpacing()
-        shown = sum(1 for w in self.items if not w.isHidden()) or 1
+        shown = sum(1 for w in self.items if _shown(w)) or 1
         fit = max(1, (width + gap) // (cell + gap))
-        return max(1, min(self.max_columns, fit, shown))
+        columns = max(1, min(self.max_columns, fit, shown))
+        # Rows as even as the same number of rows allows: 4 tiles in 3 columns make 2 + 2.
+        rows = -(-shown // columns)
+        return -(-shown // rows)
 
     def _place(self, columns: int) -> None:
         self.columns = columns
         for widget in self.items:
             self.grid.removeWidget(widget)
-        shown = [w for w in self.items if not w.isHidden()]
+        shown = [w for w in self.items if _shown(w)]
         for i, widget in enumerate(shown):
             self.grid.addWidget(widget, i // columns, i % columns)
         for column in range(self.grid.columnCount()):
@@ -88,7 +98,7 @@ class ReflowGrid(QWidget):
 
     def heightForWidth(self, width: int) -> int:
         columns = self.columns_for(width)
-        shown = [w for w in self.items if not w.isHidden()]
+        shown = [w for w in self.items if _shown(w)]
         rows = -(-len(shown) // columns) if shown else 0
         gap = self.grid.verticalSpacing()
         heights = [max(w.sizeHint().height(), w.minimumHeight()) for w in shown]
