@@ -1,38 +1,80 @@
-"""What the wizard suggests and what the printed CV says, kept as data in `data/cv/`.
+"""What the wizard suggests and what the printed CV says, in any language of the registry.
 
-Every entry has an English id and its text in French, English and Arabic, translated inside
-the data file (the printed CV must not depend on the screen's language: a person may build
-the CV in Arabic and print it in French). A phrase picked from a suggestion is stored as a
-`Term` with `ref` "kind:id" so it is printed in whichever language the CV is printed in.
+The words themselves are English message ids in `kiosk.cv.phrasebook`, translated in the
+catalogues like the rest of the kiosk (one place per language, one completeness test). The
+printed CV must not depend on the screen's language (a person may build the CV in Persian and
+print it in French), so every text here is asked for in an explicit language. A phrase picked
+from a suggestion is stored as a `Term` with `ref` "kind:id", so it prints in whichever
+language the CV is printed in.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from babel import Locale
 
-from kiosk import resources
+from kiosk import languages
+from kiosk.cv import phrasebook
 from kiosk.cv.model import Term
-from kiosk.i18n import LANGUAGES
+from kiosk.i18n import LANGUAGES, in_language, ngettext
 
-CV_LANGUAGES = ("fr", "en", "ar")
+# Every language of the registry can be printed; the list is the registry's own.
+CV_LANGUAGES: tuple[str, ...] = languages.CODES
 KINDS = ("skill", "task", "about", "interest", "level", "licence", "transport")
+_TABLES: dict[str, tuple[phrasebook.Word, ...]] = {
+    "skill": phrasebook.SKILLS,
+    "task": phrasebook.TASKS,
+    "about": phrasebook.ABOUT,
+    "interest": phrasebook.INTERESTS,
+    "level": phrasebook.LEVELS,
+    "licence": phrasebook.LICENCES,
+    "transport": phrasebook.TRANSPORT,
+}
 
 
 class SuggestionDataError(ValueError):
-    """A file in data/cv/ is not as expected (a packaging or editing mistake)."""
+    """The phrasebook is not as expected (an editing mistake, caught by the tests)."""
+
+
+def _language(lang: str) -> str:
+    # An unknown code (a stale setting, a CV from a newer kiosk) prints in English.
+    return lang if lang in LANGUAGES else "en"
+
+
+def translate(msgid: str, lang: str) -> str:
+    """A phrasebook message in `lang` (English when the catalogue lacks it, never empty)."""
+    return in_language(_language(lang), msgid)
+
+
+class _Texts(Mapping[str, str]):
+    """A phrase's text in every language, read from the catalogues when asked."""
+
+    def __init__(self, msgid: str) -> None:
+        self.msgid = msgid
+
+    def __getitem__(self, lang: str) -> str:
+        if lang not in LANGUAGES:
+            raise KeyError(lang)
+        return translate(self.msgid, lang)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(CV_LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(CV_LANGUAGES)
+
+    def __repr__(self) -> str:
+        return f"_Texts({self.msgid!r})"
 
 
 @dataclass(frozen=True)
 class Phrase:
-    """One suggestion: an id, its text per language, and the occupations it suits."""
+    """One suggestion: an id, its text (per language), and the occupations it suits."""
 
     kind: str
     id: str
@@ -44,80 +86,49 @@ class Phrase:
     def ref(self) -> str:
         return f"{self.kind}:{self.id}"
 
+    @property
+    def msgid(self) -> str:
+        return self.text.msgid if isinstance(self.text, _Texts) else self.text["en"]
+
     def in_language(self, lang: str) -> str:
-        return self.text.get(lang) or self.text["en"]
+        return translate(self.msgid, lang)
 
     def term(self, lang: str) -> Term:
         """What the CV stores when the person picks this phrase while using `lang`."""
         return Term(self.in_language(lang), self.ref)
 
 
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise SuggestionDataError(f"cannot read {path}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise SuggestionDataError(f"{path}: expected an object")
-    return data
-
-
-def _phrases(kind: str, entries: Any, where: str) -> dict[str, Phrase]:
-    if not isinstance(entries, list):
-        raise SuggestionDataError(f"{where}: expected a list of entries")
+def _phrases(kind: str, words: Iterable[phrasebook.Word]) -> dict[str, Phrase]:
     found: dict[str, Phrase] = {}
-    for n, entry in enumerate(entries):
-        spot = f"{where}[{n}]"
-        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-            raise SuggestionDataError(f"{spot}: expected an object with an id")
-        texts = {lang: entry.get(lang) for lang in CV_LANGUAGES}
-        if not all(isinstance(t, str) and t.strip() for t in texts.values()):
-            raise SuggestionDataError(f"{spot} ({entry['id']}): needs en, fr and ar texts")
-        if entry["id"] in found:
-            raise SuggestionDataError(f"{spot}: id {entry['id']!r} is used twice")
-        suits = entry.get("for", [])
-        if not isinstance(suits, list) or not all(
-            isinstance(s, str) and re.fullmatch(r"\*|[A-N]|[A-N]\d{4}", s) for s in suits
-        ):
-            raise SuggestionDataError(f"{spot}: 'for' holds '*', A..N or ROME codes")
-        extra = {k: v for k, v in entry.items() if k not in (*CV_LANGUAGES, "id", "for")}
-        found[entry["id"]] = Phrase(kind, entry["id"], texts, tuple(suits), extra)  # type: ignore[arg-type]
+    for word in words:
+        where = f"phrasebook {kind} {word.id!r}"
+        if not word.msgid.strip():
+            raise SuggestionDataError(f"{where}: no text")
+        if word.id in found:
+            raise SuggestionDataError(f"{where}: the id is used twice")
+        if not all(re.fullmatch(r"\*|[A-N]|[A-N]\d{4}", s) for s in word.suits):
+            raise SuggestionDataError(f"{where}: 'suits' holds '*', A..N or ROME codes")
+        extra = {"cefr": list(word.cefr), "also": list(word.also)} if kind == "level" else {}
+        found[word.id] = Phrase(kind, word.id, _Texts(word.msgid), word.suits, extra)
     return found
 
 
 class Vocabulary:
-    """Everything in data/cv/, loaded once (see `vocabulary()`)."""
+    """Every suggestion and printed word, loaded once (see `vocabulary()`)."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        files = {
-            "skill": ("skills.json", "entries"),
-            "task": ("tasks.json", "entries"),
-            "about": ("about.json", "entries"),
-            "interest": ("interests.json", "entries"),
-            "level": ("levels.json", "entries"),
-            "licence": ("transport.json", "licences"),
-            "transport": ("transport.json", "means"),
-        }
-        self._by_kind: dict[str, dict[str, Phrase]] = {}
-        for kind, (name, key) in files.items():
-            data = _read(folder / name)
-            self._by_kind[kind] = _phrases(kind, data.get(key), f"{name}:{key}")
-        labels = _read(folder / "labels.json").get("entries")
-        if not isinstance(labels, list):
-            raise SuggestionDataError("labels.json: expected a list of entries")
-        self._labels: dict[str, Mapping[str, Any]] = {}
-        for entry in labels:
-            if not isinstance(entry, dict) or not all(
-                isinstance(entry.get(lang), str | dict) for lang in CV_LANGUAGES
-            ):
-                raise SuggestionDataError(f"labels.json: bad entry {entry!r}")
-            self._labels[str(entry["id"])] = entry
+    def __init__(
+        self,
+        tables: Mapping[str, Iterable[phrasebook.Word]] | None = None,
+        labels: Mapping[str, str] | None = None,
+    ) -> None:
+        tables = _TABLES if tables is None else tables
+        self._by_kind = {kind: _phrases(kind, tables.get(kind, ())) for kind in KINDS}
+        self._labels = dict(phrasebook.LABELS if labels is None else labels)
 
     # --- suggestions for the wizard ------------------------------------------------------
 
     def all(self, kind: str) -> list[Phrase]:
-        """Every phrase of a kind, in the data file's order."""
+        """Every phrase of a kind, in the phrasebook's order."""
         return list(self._by_kind[kind].values())
 
     def get(self, kind: str, phrase_id: str) -> Phrase | None:
@@ -160,27 +171,50 @@ class Vocabulary:
 
     def label(self, label_id: str, lang: str, **values: object) -> str:
         """A word or heading the printed CV uses, in `lang` (English if unknown)."""
-        entry = self._labels[label_id]
-        text = entry.get(lang) if lang in CV_LANGUAGES else entry["en"]
-        return str(text).format(**values)
+        if label_id == "range":  # the same in every language; the renderer isolates each end
+            return "{start} – {end}".format(**values)
+        if label_id == "list_separator":
+            return separator(lang)
+        return translate(self._labels[label_id], lang).format(**values)
 
     def plural(self, label_id: str, n: int, lang: str) -> str:
-        """ "3 mois", "شهران": babel's plural rules for the language pick the form."""
-        code = lang if lang in CV_LANGUAGES else "en"
-        forms = self._labels[label_id][code]
-        category = Locale.parse(LANGUAGES[code].locale).plural_form(n)
-        text = forms.get(category) or forms["other"]
-        return str(text).format(n=n)
+        """ "3 mois", "شهران", "5 місяців": the catalogue's plural rule for the language."""
+        return duration(label_id.removeprefix("duration.").removesuffix("s"), n, lang)
 
     def language_name(self, code: str, lang: str) -> str:
         """The name of a language (ISO 639-1 code) in the CV's language, through babel."""
-        locale = Locale.parse(LANGUAGES[lang].locale if lang in LANGUAGES else "en_GB")
+        locale = Locale.parse(LANGUAGES[_language(lang)].locale)
         name = locale.languages.get(code)
         if not name:
             return code
-        return name[:1].upper() + name[1:] if lang == "fr" else name
+        return capitalised(name, lang)
+
+
+def capitalised(name: str, lang: str) -> str:
+    """A language name as a CV line starts: "Arabe", "Французька", "İngilizce" (babel gives
+    them lower case in most languages; Turkish capitalises i as İ)."""
+    first = "İ" if lang == "tr" and name[:1] == "i" else name[:1].upper()
+    return first + name[1:]
+
+
+def separator(lang: str) -> str:
+    """Between items of a list: the Arabic comma in Arabic script."""
+    return "، " if languages.get(lang).script == "arabic" else ", "
+
+
+def duration(unit: str, n: int, lang: str) -> str:
+    """ "3 months" in `lang`, plural forms by the language's own rule (`unit`: week, month,
+    year)."""
+    lang = _language(lang)
+    if unit == "week":
+        text = ngettext("{n} week", "{n} weeks", n, lang)
+    elif unit == "month":
+        text = ngettext("{n} month", "{n} months", n, lang)
+    else:
+        text = ngettext("{n} year", "{n} years", n, lang)
+    return text.format(n=n)
 
 
 @cache
 def vocabulary() -> Vocabulary:
-    return Vocabulary(resources.data_file("cv"))
+    return Vocabulary()

@@ -1,27 +1,47 @@
 from __future__ import annotations
 
-import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
 from kiosk.catalogue.rome import load_rome
+from kiosk.cv import phrasebook
 from kiosk.cv.model import Term
 from kiosk.cv.suggestions import CV_LANGUAGES, KINDS, SuggestionDataError, Vocabulary, vocabulary
-from kiosk.resources import data_file
+from kiosk.languages import CODES
 
-PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_i18n import catalogue, extracted_ids
+
+SCRIPTS = {"ar": "[\u0600-\u06ff]", "fa": "[\u0600-\u06ff]", "uk": "[\u0400-\u04ff]"}
 
 
-def test_every_entry_has_french_english_and_arabic() -> None:
-    words = vocabulary()
+def test_the_completeness_test_covers_every_phrase_and_label() -> None:
+    # The vocabulary is checked by tests/unit/test_i18n.py like every other message: each
+    # phrase's msgid is among what extraction finds, so a new phrase without its nine
+    # translations fails there.
+    wanted = extracted_ids()
+    msgids = {p.msgid for kind in KINDS for p in vocabulary().all(kind)}
+    msgids |= set(phrasebook.LABELS.values()) | {"{n} month", "{n} year", "{n} week"}
+    assert len(msgids) > 150
+    assert msgids - wanted == set()
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_phrase_is_translated_in_every_language(code: str) -> None:
+    assert CV_LANGUAGES == CODES  # the registry decides which languages a CV can print in
+    po = catalogue(code)
     for kind in KINDS:
-        phrases = words.all(kind)
-        assert phrases, kind
-        for phrase in phrases:
-            assert all(phrase.text[lang].strip() for lang in CV_LANGUAGES), phrase
-            assert re.search(r"[\u0600-\u06ff]", phrase.text["ar"]), phrase  # really Arabic
+        for phrase in vocabulary().all(kind):
+            message = po.get(phrase.msgid)
+            assert message is not None and message.string, (code, phrase.ref)
+            assert phrase.in_language(code) == message.string
+            if code in SCRIPTS:
+                assert re.search(SCRIPTS[code], phrase.in_language(code)), (code, phrase.ref)
+            elif code != "en":
+                assert phrase.in_language(code), (code, phrase.ref)
 
 
 def test_occupations_named_in_the_data_exist_in_rome() -> None:
@@ -32,19 +52,6 @@ def test_occupations_named_in_the_data_exist_in_rome() -> None:
             for code in phrase.suits:
                 if len(code) == 5:
                     assert code in rome.occupations, (phrase.id, code)
-
-
-def test_labels_have_the_same_placeholders_in_every_language() -> None:
-    labels = json.loads(data_file("cv", "labels.json").read_text(encoding="utf-8"))["entries"]
-    for entry in labels:
-        forms = {lang: entry[lang] for lang in CV_LANGUAGES}
-        flat = {
-            lang: set(PLACEHOLDER.findall(" ".join(f.values()) if isinstance(f, dict) else f))
-            for lang, f in forms.items()
-        }
-        assert flat["fr"] == flat["en"], entry["id"]
-        if not isinstance(forms["en"], dict):
-            assert flat["ar"] == flat["en"], entry["id"]
 
 
 def test_suggestions_put_the_occupation_first_then_the_domain_then_everyone() -> None:
@@ -75,14 +82,34 @@ def test_plurals_follow_each_language() -> None:
         "شهر واحد", "شهران", "3 أشهر", "11 شهرًا"
     ]  # fmt: skip
     assert words.plural("duration.years", 1, "fr") == "1 an"
+    assert [words.plural("duration.months", n, "uk") for n in (1, 3, 5, 21)] == [
+        "1 місяць", "3 місяці", "5 місяців", "21 місяць"
+    ]  # fmt: skip
+    assert words.plural("duration.weeks", 20, "ro") == "20 de săptămâni"
+    assert words.language_name("en", "tr") == "İngilizce"
+    assert words.language_name("fr", "uk") == "Французька"
     assert words.language_name("ar", "fr") == "Arabe"
     assert words.language_name("fr", "ar") == "الفرنسية"
     assert words.language_name("xx", "fr") == "xx"
 
 
-def test_a_broken_data_file_is_named(tmp_path: Path) -> None:
-    for path in data_file("cv").glob("*.json"):
-        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "skills.json").write_text('{"entries": [{"id": "x", "en": "X"}]}', encoding="utf-8")
-    with pytest.raises(SuggestionDataError, match=r"skills\.json"):
-        Vocabulary(tmp_path)
+def test_a_bad_phrasebook_is_named() -> None:
+    twice = (phrasebook.Word("x", "X", ("*",)), phrasebook.Word("x", "Y", ("*",)))
+    with pytest.raises(SuggestionDataError, match="skill 'x'"):
+        Vocabulary({"skill": twice})
+    with pytest.raises(SuggestionDataError, match="ROME"):
+        Vocabulary({"task": (phrasebook.Word("y", "Y", ("Z9999",)),)})
+
+
+def test_an_unknown_language_prints_english_never_empty() -> None:
+    phrase = vocabulary().get("skill", "teamwork")
+    assert phrase is not None
+    assert phrase.in_language("xx") == "Working in a team"
+    assert vocabulary().label("heading.skills", "xx") == "Skills"
+
+
+def test_levels_keep_the_words_an_imported_file_may_use() -> None:
+    native = vocabulary().get("level", "native")
+    assert native is not None and native.extra is not None
+    assert "mother tongue" in native.extra["also"] and native.extra["cefr"] == []
+    assert native.text["uk"] == "Рідна мова" and len(native.text) == len(CODES)
