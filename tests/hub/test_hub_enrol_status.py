@@ -129,3 +129,22 @@ def test_staff_accounts_are_hashed_and_bad_input_is_explained(hub_db):
     unknown = hub_db.cli("revoke-kiosk", "nope")
     assert unknown.returncode == 2 and "no kiosk" in unknown.stderr
     assert [r[0] for r in hub_db.query("SELECT action FROM hub_auditentry")] == ["staff.add"]
+
+
+def test_enrolling_again_replaces_the_hub_section_and_keeps_everything_else():
+    from kiosk.commands.enrol import set_section
+    from kiosk.staff.toml_edit import TomlEditError
+
+    text = (
+        '# borne 1\n[hub]\n# given by the technician\nurl = "http://old"\n'
+        'token = "old"\n\n[smtp]\nhost = ""  # none\n'
+    )
+    new = set_section(text, "hub", {"url": "https://hub", "kiosk_id": "b1", "token": "t"})
+    assert "# given by the technician" in new and 'host = ""  # none' in new
+    assert tomllib.loads(new)["hub"] == {"url": "https://hub", "kiosk_id": "b1", "token": "t"}
+    import pytest
+
+    with pytest.raises(TomlEditError):
+        set_section("hub = 3\n", "hub", {"url": "x"})
+    with pytest.raises(TomlEditError):
+        set_section("[hub\n", "hub", {"url": "x"})
