@@ -71,14 +71,21 @@ def test_ive_finished_leaves_nothing_of_the_person_on_disk(
     kiosk.tap(fr("Home"), "push button")
     kiosk.tap(fr("Make my CV"), "push button")
     kiosk.tap(fr("Start my CV"), "push button")
-    for caption, text in (
-        ("Your first name and name", NAME),
-        ("Your phone number", PHONE),
-        ("Your e-mail address", EMAIL),
-    ):
-        kiosk.type_into(fr(caption), text)
+    # One question per screen: the name, the phone (on the digit keypad), the e-mail address.
+    kiosk.type_into(fr("Your first name and name"), NAME)
     kiosk.tap(fr("Next"), "push button")
-    kiosk.find(fr("Question {n} of {total}.").format(n=2, total=10), "label")
+    kiosk.find(fr("Question {n} of {total}.").format(n=2, total=13), "label")
+    kiosk.tap(fr("Your phone number"), "text")
+    keys = [{"key": digit, "char": digit} for digit in PHONE]
+    answer = kiosk.bus.request(
+        "type", field={"name": fr("Your phone number"), "role": "text"}, keys=keys, timeout=60
+    )
+    assert answer["ok"], answer
+    kiosk.tap(fr("Next"), "push button")
+    kiosk.find(fr("Question {n} of {total}.").format(n=3, total=13), "label")
+    kiosk.type_into(fr("Your e-mail address"), EMAIL)
+    kiosk.tap(fr("Next"), "push button")
+    kiosk.find(fr("Question {n} of {total}.").format(n=4, total=13), "label")
     kiosk.step("CV identity written")
 
     # The check below can see the person: while they are here, their CV is saved on disk.

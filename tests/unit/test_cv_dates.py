@@ -18,6 +18,7 @@ from kiosk.cv.dates import (
     check_period,
     format_period,
     parse_period,
+    read_period,
 )
 
 TODAY = dt.date(2026, 11, 25)
@@ -144,3 +145,46 @@ def test_any_text_is_a_period_or_a_clear_error(text: str) -> None:
         parse_period(text, TODAY)
     except PeriodError as exc:
         assert exc.message
+
+
+# --- dates as people remember them (issue 10 item 6) -------------------------------------------
+
+REMEMBERED_TODAY = dt.date(2026, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("typed", "start", "end", "ongoing", "shown"),
+    [
+        ("été 2022", YearMonth(2022, 6), YearMonth(2022, 8), False, "été 2022"),
+        ("summer 2022", YearMonth(2022, 6), YearMonth(2022, 8), False, "summer 2022"),
+        ("صيف 2022", YearMonth(2022, 6), YearMonth(2022, 8), False, "صيف 2022"),
+        ("3 semaines en 2022", YearMonth(2022), YearMonth(2022), False, "3 semaines en 2022"),
+        ("3 weeks in 2022", YearMonth(2022), YearMonth(2022), False, "3 weeks in 2022"),
+        ("l'an dernier", YearMonth(2025), YearMonth(2025), False, "2025"),
+        ("last year", YearMonth(2025), YearMonth(2025), False, "2025"),
+        ("العام الماضي", YearMonth(2025), YearMonth(2025), False, "2025"),
+        ("depuis janvier", YearMonth(2026, 1), None, True, "depuis janvier 2026"),
+        ("since June", YearMonth(2025, 6), None, True, "depuis juin 2025"),
+        ("منذ يناير", YearMonth(2026, 1), None, True, "depuis janvier 2026"),
+    ],
+)
+def test_remembered_dates_are_understood(
+    typed: str, start: YearMonth, end: YearMonth | None, ongoing: bool, shown: str
+) -> None:
+    period = read_period(typed, REMEMBERED_TODAY)
+    assert (period.start, period.end, period.ongoing) == (start, end, ongoing)
+    assert format_period(period, "fr") == shown
+
+
+def test_words_with_no_date_are_kept_as_typed_never_refused() -> None:
+    period = read_period("  quand j'étais au lycée ", REMEMBERED_TODAY)
+    assert period.text == "quand j'étais au lycée" and period.start is None
+    assert format_period(period, "en") == "quand j'étais au lycée"
+    with pytest.raises(PeriodError):
+        parse_period("quand j'étais au lycée")  # the strict reader still says it is unclear
+
+
+def test_remembered_dates_still_refuse_real_mistakes() -> None:
+    with pytest.raises(PeriodError) as caught:
+        read_period("été 2027", REMEMBERED_TODAY)
+    assert caught.value.message == FUTURE

@@ -202,3 +202,19 @@ def test_cv_helpers_copy() -> None:
     assert more.put("skills", 1, Term("Stock")).skills[1] == Term("Stock")
     with pytest.raises(dataclasses.FrozenInstanceError):
         cv.language = "ar"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        ("awa traoré", "Awa Traoré"),
+        ("JEAN-PIERRE DE LA TOUR", "Jean-Pierre de la Tour"),
+        ("jean-pierre de la tour", "Jean-Pierre de la Tour"),
+        ("McDonald", "McDonald"),  # capitals where the person put them are theirs
+        ("محمد علي", "محمد علي"),  # no capitals in Arabic: untouched
+    ],
+)
+def test_names_are_capitalised_properly(typed: str, printed: str) -> None:
+    from kiosk.cv.validation import proper_name
+
+    assert proper_name(typed) == printed

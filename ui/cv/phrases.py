@@ -44,7 +44,8 @@ class PhraseStep(StepScreen):
         self.chips = ChipGrid(ctx, columns=self.COLUMNS)
         self.chips.toggled.connect(self._toggled)
         self._options: list[tuple[str, Text]] = []
-        self.body.addWidget(scroll_area(self.chips), 1)
+        self.area = scroll_area(self.chips)
+        self.body.addWidget(self.area, 1)
         row = QHBoxLayout()
         self.typed = self.register("typed", Field(ctx, self.TYPED, self.TYPED_EXAMPLE))
         row.addWidget(self.typed, 1)
@@ -73,6 +74,10 @@ class PhraseStep(StepScreen):
     def load(self, cv: CV) -> None:
         chosen = self.terms(cv)
         options: list[tuple[str, Text]] = []
+        # What the person wrote comes first: seen at once, not under thirty suggestions.
+        for term in chosen:
+            if not term.ref or vocabulary().get(*term.ref.partition(":")[::2]) is None:
+                options.append((f"typed:{term.text}", lambda t=term.text: t))
         refs = {t.ref for t in chosen if t.ref}
         for phrase in self.suggestions(cv)[:SHOWN]:
             options.append((phrase.ref, lambda p=phrase: p.in_language(self.ctx.language)))
@@ -81,9 +86,6 @@ class PhraseStep(StepScreen):
             found = vocabulary().get(kind, phrase_id)
             if found is not None:
                 options.append((phrase_ref, lambda p=found: p.in_language(self.ctx.language)))
-        for term in chosen:
-            if not term.ref or vocabulary().get(*term.ref.partition(":")[::2]) is None:
-                options.append((f"typed:{term.text}", lambda t=term.text: t))
         self._options = options
         self.chips.set_options(options)
         keys = [t.ref if t.ref and t.ref in self.chips.chips else f"typed:{t.text}" for t in chosen]
@@ -124,8 +126,9 @@ class PhraseStep(StepScreen):
         text = clean_required(self.typed.text(), where, self.LIMIT)
         key = f"typed:{text}"
         if key not in self.chips.chips:
-            self._options.append((key, lambda t=text: t))
+            self._options.insert(0, (key, lambda t=text: t))  # first, where it is seen
             self.chips.set_options(self._options)
+        self.area.ensureWidgetVisible(self.chips.chips[key])
         if not self.chips.chips[key].isChecked():
             self.chips.chips[key].setChecked(True)  # saves through _toggled
             if not self.chips.chips[key].isChecked():

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 from kiosk.cv.model import CV, Level, SpokenLanguage
 from kiosk.cv.suggestions import vocabulary
 from kiosk.cv.validation import COUNT_MAX, TOO_MANY, FieldError, clean_required
-from kiosk.i18n import N_
+from kiosk.i18n import N_, _
 from ui.context import UiContext
 from ui.cv.chips import ChipGrid
 from ui.cv.fields import Field
@@ -35,7 +35,8 @@ class CvLanguagesScreen(StepScreen):
         self.content = QWidget()
         self.grid = QGridLayout(self.content)
         self.grid.setSpacing(12)
-        self.body.addWidget(scroll_area(self.content), 1)
+        self.area = scroll_area(self.content)
+        self.body.addWidget(self.area, 1)
         self.rows: dict[str, ChipGrid] = {}
         self._labels: dict[str, TLabel] = {}
         self._session: str | None = None  # whose typed languages the rows show
@@ -105,7 +106,9 @@ class CvLanguagesScreen(StepScreen):
         if key not in self.rows:
             self._add_row(key, lambda n=name: n)
         self.other.set_text("")
-        self.ctx.say(name)
+        # Shown where the person looks, its levels ready to touch.
+        self.area.ensureWidgetVisible(self._labels[key])
+        self.ctx.say(_("Added: {item}").format(item=name))
 
     def collect(self, cv: CV, strict: bool = True) -> CV:
         if strict and self.other.text().strip():
