@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel
 
 from kiosk.catalogue import plain
 from kiosk.catalogue.importer import import_offers
+from kiosk.catalogue.names import job_name
 from kiosk.config import Config
 from kiosk.i18n import LRI, PDI, _
 from ui.screens.offer import QR_SHOWN
@@ -114,10 +115,12 @@ def test_arabic_offer_in_plain_words_and_french_text_by_french_voice(  # type: i
     text, language = speaker.said[-1]
     assert language == "ar" and "2899 يورو" in text and "39 ساعة" in text
     assert "€" not in text and "39H" not in text and DESCRIPTION not in text
+    assert str(job_name("D1102", "ar")) in text, "the job named in Arabic"
     # The offer's own words: whole, French, for the French voice, aligned with the screen.
     assert screen.full_text.text() == DESCRIPTION
     assert screen.full_text.property("speech_language") == "fr"
-    title = screen.value_labels["job"][0]
+    local, title = screen.value_labels["job"]
+    assert local.text() == job_name("D1102", "ar") and local.property("speech_language") is None
     assert title.text() == "Boulanger (H/F)" and title.property("speech_language") == "fr"
     assert title.alignment() & Qt.AlignmentFlag.AlignRight
     assert title.alignment() & Qt.AlignmentFlag.AlignAbsolute
@@ -198,6 +201,7 @@ def test_cards_say_pay_hours_and_distance_in_arabic(qtbot, ctx, live) -> None:  
     assert any(f"{LRI}12{PDI}" in line and "Lyon" in line for line in lines), lines
     assert plain.pay(PAY).shown in lines
     assert any("39 ساعة" in line for line in lines)
+    assert lines[0] == job_name("D1102", "ar"), "the job in Arabic under the French title"
     assert button.title_label.alignment() & Qt.AlignmentFlag.AlignRight
     description = button.accessibleDescription()
     assert "2899 يورو" in description and "€" not in description and LRI not in description

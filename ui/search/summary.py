@@ -63,12 +63,23 @@ def title(card: OfferCard) -> Said:
     return plain.as_written(shown(card.title, TITLE_MAX))
 
 
+def local_job(card: OfferCard) -> Said | None:
+    """The occupation named in the person's language (kiosk.catalogue.names), shown beside
+    the offer's French title; None in French or when no name is known."""
+    local = words.local_job(card.rome_code)
+    if not local or local.casefold() in card.title.casefold():
+        return None
+    return plain.plain(local)
+
+
 def card_lines(card: OfferCard) -> list[Said]:
-    """What a card shows under its title, line by line: place and distance, contract and
-    hours, pay, beginners, last update."""
+    """What a card shows under its title, line by line: the job in the person's language,
+    place and distance, contract and hours, pay, beginners, last update."""
     contract = plain.contract(card.contract_type, card.contract_label, card.work_study)
     first_hours = plain.hours(card.working_time, card.full_time)[0]
-    lines = [place(card)]
+    local = local_job(card)
+    lines = [local] if local else []
+    lines.append(place(card))
     if contract.name.as_written or first_hours.as_written:
         lines += [contract.name, first_hours]  # one language per line, for its voice
     else:
@@ -99,7 +110,7 @@ def rows(offer: OfferDetail) -> list[Row]:
     if isinstance(salary, dict):
         label = salary.get("libelle") or salary.get("commentaire") or label
     result = [
-        Row("job", _("Job"), (title(card),)),
+        Row("job", _("Job"), tuple(s for s in (local_job(card), title(card)) if s)),
         Row("where", _("Where"), (place(card),)),
         Row(
             "contract",
