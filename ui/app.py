@@ -226,8 +226,16 @@ def leave(window: Any, name: str) -> None:
 
 def walk_window(window: Any, app: Any, size: tuple[int, int], lang: str, large: bool) -> None:
     """The window as on a kiosk whose screen is `size`: fixed to it, session started."""
-    from PySide6.QtCore import QSize
+    from PySide6.QtCore import QSize, Qt
 
+    from kiosk.i18n import LANGUAGES
+
+    # The direction is process-wide: an earlier window in another language must not leave
+    # its direction behind when this language is already the current one.
+    rtl = LANGUAGES[lang].rtl
+    app.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    )
     window.fit_to_screen(QSize(*size))
     window.resize(*size)
     window.show()

@@ -86,8 +86,9 @@ def walk(request: pytest.FixtureRequest, qapp, walk_kiosk: Kiosk):  # type: igno
     app = assemble(walk_kiosk.config, kiosk_mode=True, services=(walk_kiosk, ctx), background=False)
     walk_window(app.window, qapp, (combo.width, combo.height), combo.lang, combo.large)
     yield combo, app.window
-    app.close()
+    translator.set_language("fr")  # while the context still listens: direction back to LTR
     ctx.set_large_text(False)
+    app.close()
     ctx.close()
     ctx.deleteLater()
     translator.set_language("fr")

@@ -12,7 +12,8 @@ from ui.context import UiContext
 from ui.screens.base import Screen
 from ui.screens.welcome import DEMO
 from ui.widgets.flow import ReflowGrid
-from ui.widgets.spoken import SpokenToolButton, TLabel
+from ui.widgets.spoken import TLabel
+from ui.widgets.tile import Tile
 
 
 class HomeScreen(Screen):
@@ -31,11 +32,9 @@ class HomeScreen(Screen):
         )
         # Three tiles a row where they fit; fewer on a narrow screen or with large text.
         self.grid = ReflowGrid(max_columns=4, spacing=32, min_cell=theme.TILE + 40)
-        self.tiles: dict[str, SpokenToolButton] = {}
+        self.tiles: dict[str, Tile] = {}
         for screen, feature in tiles:
-            tile = SpokenToolButton(
-                ctx, feature.label, feature.icon, role="tile", hint=feature.hint, icon_size=112
-            )
+            tile = Tile(ctx, feature.label, feature.icon, hint=feature.hint, icon_size=112)
             # As tall as the picture and the words need, taller where the screen has room:
             # two rows of tiles fit under the bar of a 1280x800 screen.
             tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
