@@ -167,6 +167,7 @@ class Resolver:
 
 _cache: dict[int, Resolver] = {}
 _cache_lock = threading.Lock()
+_build_lock = threading.Lock()
 
 
 def all_words(synonyms: Synonyms) -> tuple[Synonyms, list[tuple[str, tuple[str, ...]]]]:
@@ -190,14 +191,17 @@ def resolver_for(db: sqlite_utils.Database, synonyms: Synonyms | None = None) ->
     every connection and thread (building it takes a second or two: warm it at start-up)."""
     rows = tuple(db.execute("SELECT code, label FROM occupations ORDER BY code").fetchall())
     key = hash((rows, None if synonyms is None else id(synonyms)))
-    with _cache_lock:
-        found = _cache.get(key)
-    if found is None:
-        merged, extra = all_words(synonyms or load_synonyms())
-        found = Resolver({str(c): str(label) for c, label in rows}, merged, extra)
+    # One build at a time: the screens' warm-up and a first search arriving together wait
+    # for the same index instead of building two.
+    with _build_lock:
         with _cache_lock:
-            _cache.clear()  # one catalogue at a time: keep memory flat
-            _cache[key] = found
+            found = _cache.get(key)
+        if found is None:
+            merged, extra = all_words(synonyms or load_synonyms())
+            found = Resolver({str(c): str(label) for c, label in rows}, merged, extra)
+            with _cache_lock:
+                _cache.clear()  # one catalogue at a time: keep memory flat
+                _cache[key] = found
     return found
 
 

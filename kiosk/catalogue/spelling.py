@@ -106,6 +106,8 @@ _SILENT_ENDS = (re.compile(r"[sx]$"), re.compile(r"e$"), re.compile(r"(er|ez|et|
 def phonetic(word: str) -> str:
     """The French sound key of one folded word ("boulanjer" -> "bul2j")."""
     key = fold(word)
+    if not key.isascii():  # Arabic, Cyrillic: these are French sounds, they do not apply
+        return key
     for pattern, replacement in _SOUND_RULES:
         key = pattern.sub(replacement, key)
     for ending in _SILENT_ENDS:
@@ -159,17 +161,34 @@ class Lexicon:
 
     def __init__(self, known: Iterable[str]) -> None:
         self.words = sorted(set(known))
-        self._by_sound: dict[str, set[str]] = {}
-        self._by_delete: dict[str, set[str]] = {}
-        self._by_sound_delete: dict[str, set[str]] = {}
+        by_sound: dict[str, set[str]] = {}
+        by_delete: dict[str, set[str]] = {}
+        by_sound_delete: dict[str, set[str]] = {}
+        # Tens of thousands of words in every language: plain loops and local names keep the
+        # build to about a second.
         for word in self.words:
             key = phonetic(word)
-            self._by_sound.setdefault(key, set()).add(word)
-            for form in _deletes(word) | {word}:
-                self._by_delete.setdefault(form, set()).add(word)
-            if len(key) >= 4:
-                for form in _deletes(key) | {key}:
-                    self._by_sound_delete.setdefault(form, set()).add(word)
+            found = by_sound.get(key)
+            if found is None:
+                by_sound[key] = {word}
+            else:
+                found.add(word)
+            for form in {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}:
+                found = by_delete.get(form)
+                if found is None:
+                    by_delete[form] = {word}
+                else:
+                    found.add(word)
+            if len(key) >= 4 and key.isascii():
+                for form in {key[:i] + key[i + 1 :] for i in range(len(key))} | {key}:
+                    found = by_sound_delete.get(form)
+                    if found is None:
+                        by_sound_delete[form] = {word}
+                    else:
+                        found.add(word)
+        self._by_sound = by_sound
+        self._by_delete = by_delete
+        self._by_sound_delete = by_sound_delete
 
     def __contains__(self, word: str) -> bool:
         return word in self._by_delete and word in self._by_delete[word]

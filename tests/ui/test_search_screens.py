@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from kiosk.catalogue import plain
 from kiosk.catalogue.importer import import_offers
+from kiosk.catalogue.resolve import resolver_for
 from kiosk.config import Config
 from kiosk.i18n import _, ngettext
 from ui import theme
@@ -66,6 +67,9 @@ def settings(data_dir: Path) -> Config:
 def live(kiosk):  # type: ignore[no-untyped-def]
     """A catalogue of known offers (an import replaces the demo ones)."""
     import_offers(kiosk.catalogue, OFFERS)
+    # The occupation index is built once per process (the find-job screen warms it in the
+    # background); built here, a slow machine does not eat the tests' waiting time.
+    resolver_for(kiosk.catalogue)
     return kiosk
 
 

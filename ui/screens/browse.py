@@ -13,6 +13,7 @@ from ui.screens.base import Screen
 from ui.search.scrolling import kinetic_area
 from ui.search.state import Question, state_for
 from ui.search.tile import WrappedTile
+from ui.search.words import job_label
 from ui.widgets.spoken import SpokenButton
 
 # One pictogram per ROME "grand domaine" (Material Design Icons through qtawesome).
@@ -154,7 +155,8 @@ class OccupationsScreen(Screen):
         for occupation in items:
             button = SpokenButton(
                 self.ctx,
-                lambda o=occupation: f"{o.label} ({_offers(o.offers)})",
+                # The job in the person's language, the French title beside it.
+                lambda o=occupation: f"{job_label(o.code, o.label)} ({_offers(o.offers)})",
                 "mdi6.briefcase",
             )
             button.setMinimumHeight(theme.BAR_BUTTON)

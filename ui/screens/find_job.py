@@ -99,6 +99,7 @@ class FindJobScreen(Screen):
 
     def shown(self) -> None:
         self.state.fresh()
+        self.state.warm()
         if self.state.question.mode != "query":
             self.field.clear()
         else:

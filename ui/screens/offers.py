@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.catalogue.communes import communes
 from kiosk.catalogue.search import Filters, OccupationCount, SearchResult
 from kiosk.errors import Explained
 from kiosk.i18n import N_, _, ngettext
@@ -18,6 +19,7 @@ from ui.search.card import OfferCardButton
 from ui.search.filters import FilterPanel
 from ui.search.scrolling import kinetic_area
 from ui.search.state import Question, state_for
+from ui.search.words import job_label, local_job_names
 from ui.widgets.spoken import SpokenButton, TLabel
 
 SEARCHING = N_("Searching…")
@@ -51,6 +53,11 @@ class OffersScreen(Screen):
         top.addWidget(self.count, 1)
         top.addWidget(self.show_filters)
         self.layout_.addLayout(top)
+        # What the words were understood as, in the person's language with the French title.
+        self.understood = TLabel(ctx, lambda: self._understood_text(), role="instruction")
+        self.understood.setWordWrap(True)
+        self.understood.hide()
+        self.layout_.addWidget(self.understood)
         self.filters = FilterPanel(ctx)
         self.filters.hide()
         self.filters.changed.connect(self._filters_changed)
@@ -74,7 +81,7 @@ class OffersScreen(Screen):
         if q.mode == "kept":
             return _("Offers you kept")
         if q.mode == "codes":
-            return q.label
+            return job_label(q.codes[0] if q.codes else None, q.label)
         return _("Offers for “{query}”").format(query=q.query) if q.query else _(self.TITLE)
 
     def count_text(self) -> str:
@@ -82,6 +89,16 @@ class OffersScreen(Screen):
             return _(SEARCHING)
         n = self.result.total
         return ngettext("{n} offer", "{n} offers", n).format(n=n)
+
+    def _understood_text(self) -> str:
+        """The jobs the words were read as, named in the person's language (the French title
+        beside): in French the screen's title already says it, and space is short."""
+        if self.result is None or self.state.question.mode != "query" or not local_job_names():
+            return ""
+        found = self.result.occupations
+        best = found[0].score if found else 0.0
+        names = [job_label(o.code, o.label) for o in found[:2] if o.score >= 0.9 * best]
+        return _("Jobs found: {jobs}").format(jobs=" · ".join(names)) if names else ""
 
     def _filters_label(self) -> str:
         on = self.state.question.filters.count()
@@ -99,7 +116,8 @@ class OffersScreen(Screen):
         status = self.result.status if self.result else "ok"
         if status == "unknown_town":
             return _(UNKNOWN_TOWN)
-        if status == "not_understood":
+        if status in ("not_understood", "empty_query"):
+            # "travail", "😀": words that name no job are not understood, never a random job.
             return _(NOT_UNDERSTOOD)
         return _(NOTHING)
 
@@ -119,19 +137,20 @@ class OffersScreen(Screen):
         self._clear()
         self.title.setText(_(self.TITLE))  # the next retranslate builds it from the new search
         self.count.retranslate()
+        self.understood.retranslate()
+        self.understood.hide()
 
     def state_town_name(self, filters: Filters) -> str:
-        from kiosk.catalogue import load_towns
-
         code = filters.near or self.ctx.config.get_str("agency.commune")
-        names = {t.insee: t.name for t in load_towns()}
-        return names.get(code, code)
+        found = communes().get(code)
+        return code if found is None else found.name
 
     def run(self) -> None:
         self._request += 1
         request = self._request
         self.result = None
         self._clear()
+        self.understood.hide()
         self.count.retranslate()
         self.show_filters.set_label(lambda: self._filters_label())
         self.ctx.count(counters.SEARCHES)
@@ -148,6 +167,8 @@ class OffersScreen(Screen):
         self.result = result
         self.count.retranslate()
         self.title.retranslate()
+        self.understood.retranslate()
+        self.understood.setVisible(bool(self._understood_text()))
         for card in result.offers:
             button = OfferCardButton(self.ctx, card)
             button.clicked.connect(lambda _c=False, i=card.id: self._open(i))
@@ -185,7 +206,7 @@ class OffersScreen(Screen):
         message = TLabel(self.ctx, lambda: self._nothing_text(), role="instruction")
         self.cards.addWidget(message)
         filters = self.state.question.filters
-        if result.status in ("not_understood", "unknown_town"):
+        if result.status in ("not_understood", "unknown_town", "empty_query"):
             # Distance and filters are not the problem: the words or the town are.
             self._step(
                 N_("Change the search"), "mdi6.pencil", lambda: self.navigate.emit("find_job")
@@ -212,8 +233,9 @@ class OffersScreen(Screen):
             )
         codes = [o.code for o in result.occupations] or list(self.state.question.codes)
         if codes:
+            # ROME's close occupations, counted under the same filters as this search.
             self.ctx.tasks.run(
-                self.state.searcher_job(lambda s: s.related(codes)),
+                self.state.searcher_job(lambda s: s.related(codes, filters=filters)),
                 lambda related, r=self._request: self._related(r, related),
                 context="related occupations",
             )
@@ -235,7 +257,7 @@ class OffersScreen(Screen):
                 self.ctx,
                 lambda o=occupation: ngettext(
                     "{job}: {n} offer", "{job}: {n} offers", o.offers
-                ).format(job=o.label, n=o.offers),
+                ).format(job=job_label(o.code, o.label), n=o.offers),
                 "mdi6.briefcase",
             )
             button.setMinimumHeight(theme.BAR_BUTTON)
@@ -268,4 +290,5 @@ class OffersScreen(Screen):
         self.navigate.emit("offer")
 
     def _back(self) -> None:
-        self.navigate.emit("occupations" if self.state.question.mode == "codes" else "find_job")
+        q = self.state.question
+        self.navigate.emit(q.back or ("occupations" if q.mode == "codes" else "find_job"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kiosk.catalogue.names import job_name
 from kiosk.catalogue.search import OfferCard, OfferDetail
-from kiosk.i18n import N_, _, format_age, format_date
+from kiosk.i18n import N_, _, current, format_age, format_date, ltr
 
 CONTRACT_NAMES = {
     "CDI": N_("Permanent job (CDI)"),
@@ -62,6 +63,26 @@ def distance(card: OfferCard) -> str:
     if card.distance_km is None:
         return ""
     return _("{km} km away").format(km=max(1, round(card.distance_km)))
+
+
+def local_job(code: str | None) -> str | None:
+    """The occupation's name in the screen's language, or None (French, or none known)."""
+    return job_name(code, current().code)
+
+
+def local_job_names() -> bool:
+    """Whether jobs have names of their own in the screen's language (not French)."""
+    return current().code != "fr"
+
+
+def job_label(code: str | None, french: str) -> str:
+    """A job named in the person's language with the French ROME title beside it, since the
+    offer and the employer speak French: "سائق حافلة — Conducteur / Conductrice de bus"."""
+    local = local_job(code)
+    if not local or local.casefold() == french.casefold():
+        return french
+    # The French title keeps its own direction inside Arabic or Persian text.
+    return f"{local} — {ltr(french) if current().rtl else french}"
 
 
 def updated(card: OfferCard, now: dt.datetime | None = None) -> str:
