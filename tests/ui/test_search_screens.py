@@ -16,7 +16,8 @@ from kiosk.catalogue.resolve import resolver_for
 from kiosk.config import Config
 from kiosk.i18n import _, ngettext
 from ui import theme
-from ui.screens.offers import NOTHING
+from ui.screens.offers import NOT_UNDERSTOOD, NOTHING
+from ui.screens.towns import NO_TOWN
 from ui.search.printing import NO_PRINTER, print_offer
 
 # Showing the window on the offscreen platform warns; it says nothing about these screens.
@@ -288,3 +289,93 @@ def test_every_control_is_named_and_large(qtbot, window, live, name: str) -> Non
     for label in window.current.findChildren(QLabel):
         if label.isVisible() and label.text():
             assert label.fontInfo().pixelSize() >= 20, f"{name}: {label.text()!r}"
+
+
+# -- issue 11: towns typed, jobs in the person's language, words that name no job ------------
+def test_a_town_is_chosen_by_typing_its_name_among_all_communes(
+    qtbot, window, live, speaker
+) -> None:  # type: ignore[no-untyped-def]
+    offers = search(qtbot, window, "boulanger")
+    assert all(b.card.distance_km is not None for b in offers.card_buttons), "nearest first"
+    tap(qtbot, offers.show_filters)
+    tap(qtbot, offers.filters.town)
+    towns = window.current
+    assert towns.NAME == "towns" and towns.keyboard.isVisible()
+    for char in "grenobl":  # a letter short: still found
+        towns.keyboard.press(char)
+    qtbot.waitUntil(lambda: bool(towns.buttons), timeout=5000)
+    assert towns.buttons[0].accessibleName() == "Grenoble (38) 38000"
+    tap(qtbot, towns.buttons[0])
+    assert window.current is offers
+    qtbot.waitUntil(lambda: offers.result is not None and offers.result.total >= 0, timeout=5000)
+    assert offers.state.question.filters.near == "38185"
+    assert "Grenoble" in offers.filters.town.accessibleName()
+
+
+def test_same_named_towns_show_their_departement_and_a_postcode_works(qtbot, window, live) -> None:  # type: ignore[no-untyped-def]
+    window.start_session("fr")
+    window.show_screen("towns")
+    towns = window.current
+    towns.field.setText("Saint-Denis")
+    qtbot.waitUntil(lambda: len(towns.buttons) >= 4, timeout=5000)
+    names = [b.accessibleName() for b in towns.buttons]
+    assert "Saint-Denis (93) 93200" in names and "Saint-Denis (974) 97400" in names
+    towns.field.setText("69100")
+    qtbot.waitUntil(
+        lambda: [b.accessibleName() for b in towns.buttons] == ["Villeurbanne (69) 69100"],
+        timeout=5000,
+    )
+    towns.keyboard.press("enter")  # "Enter" takes the first town
+    assert window.current.NAME == "offers"
+    assert towns.state.question.filters.near == "69266"
+
+
+def test_a_town_nobody_knows_says_so_and_bad_input_is_calm(qtbot, window, live, speaker) -> None:  # type: ignore[no-untyped-def]
+    window.start_session("fr")
+    window.show_screen("towns")
+    towns = window.current
+    for text in ("zzqqxx", "😀" * 40, "a" * 80, '"*NEAR('):
+        towns.field.setText(text)
+        qtbot.waitUntil(lambda: towns.message.isVisible(), timeout=5000)
+        assert towns.buttons == [] and towns.message.text() == _(NO_TOWN)
+    assert _(NO_TOWN) in said(speaker)
+
+
+@pytest.mark.parametrize("query", ["xyzzy", "travail", "sa2e9"])
+def test_words_that_name_no_job_are_not_understood_and_lead_to_pictures(
+    qtbot, window, live, speaker, query: str
+) -> None:  # type: ignore[no-untyped-def]
+    window.start_session("fr")
+    window.show_screen("find_job")
+    window.current.field.setText(query)  # "sa2e9" mixes the keyboard's pages
+    window.current.submit()
+    offers = window.current
+    qtbot.waitUntil(lambda: offers.result is not None, timeout=5000)
+    assert offers.result.total == 0 and offers.result.occupations == ()
+    assert offers.card_buttons == [], "never a random job"
+    assert [b.accessibleName() for b in offers.next_steps] == [
+        _("Change the search"),
+        _("Choose from pictures"),
+    ]
+    assert any(_(NOT_UNDERSTOOD) in t for t in said(speaker))
+    offers.next_steps[1].click()
+    assert window.current.NAME == "domains"
+
+
+def test_an_arabic_speaker_sees_the_job_named_in_arabic(qtbot, window, live) -> None:  # type: ignore[no-untyped-def]
+    import_offers(
+        kiosk_offers := live.catalogue, [offer("N1", "Chauffeur PL H/F", "N4101", "lyon")]
+    )
+    assert kiosk_offers is not None
+    window.start_session("ar")
+    window.show_screen("find_job")
+    find = window.current
+    for char in "سائق":
+        find.keyboard.press(char)
+    find.keyboard.press("enter")
+    offers = window.current
+    qtbot.waitUntil(lambda: offers.result is not None, timeout=5000)
+    assert [b.card.id for b in offers.card_buttons] == ["N1"]
+    assert offers.understood.isVisible()
+    assert "سائق مركبة الشحن" in offers.understood.text()
+    assert "Conducteur / Conductrice de poids lourd" in offers.understood.text()

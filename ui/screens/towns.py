@@ -75,6 +75,7 @@ class TownsScreen(Screen):
         self.keyboard.retranslate()
 
     def shown(self) -> None:
+        self.state.fresh()
         self.field.clear()
         self._show([], "")
         self.keyboard.show()
