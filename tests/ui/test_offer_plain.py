@@ -206,3 +206,24 @@ def test_cards_say_pay_hours_and_distance_in_arabic(qtbot, ctx, live) -> None:  
     description = button.accessibleDescription()
     assert "2899 يورو" in description and "€" not in description and LRI not in description
     ctx.set_language("fr")
+
+
+def test_the_printed_page_has_the_plain_summary_and_the_french_text(  # type: ignore[no-untyped-def]
+    qtbot, ctx, live, tmp_path: Path
+) -> None:
+    from kiosk.catalogue.search import Searcher
+    from ui.search.printing import offer_html, print_offer
+
+    ctx.set_language("ar")
+    offer = Searcher(live.catalogue).offer("P1")
+    assert offer is not None
+    page = offer_html(offer)
+    assert "dir='rtl'" in page and plain.pay(PAY).shown in page
+    assert "<span lang='fr'>Boulanger (H/F)</span>" in page
+    assert "Nous recherchons un boulanger (H/F) motivé.<br>" in page and PAY not in page
+    pdf = tmp_path / "offer.pdf"
+    done: list[str] = []
+    ctx.tasks.run(lambda: print_offer(page, pdf=pdf), done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=10000)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    ctx.set_language("fr")

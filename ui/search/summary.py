@@ -46,17 +46,14 @@ class Row:
     icon: str | None = None
 
 
-def distance(card: OfferCard) -> str:
-    """ "12 km away", the number kept left-to-right in Arabic text."""
-    if card.distance_km is None:
-        return ""
-    km = str(max(1, round(card.distance_km)))
-    return _("{km} km away").format(km=ltr(km))
-
-
 def place(card: OfferCard) -> Said:
-    where = ", ".join(p for p in (words.town(card), distance(card)) if p)
-    return plain.plain(where, where.replace("\u2066", "").replace("\u2069", ""))
+    """ "Lyon 03, 12 km away": the number kept left-to-right in Arabic text."""
+    town = words.town(card)
+    if card.distance_km is None:
+        return plain.plain(town)
+    km = str(max(1, round(card.distance_km)))
+    where = _("{town}, {km} km away")
+    return plain.Said(where.format(town=town, km=ltr(km)), where.format(town=town, km=km))
 
 
 def title(card: OfferCard) -> Said:
@@ -80,23 +77,29 @@ def card_lines(card: OfferCard) -> list[Said]:
     local = local_job(card)
     lines = [local] if local else []
     lines.append(place(card))
-    if contract.name.as_written or first_hours.as_written:
-        lines += [contract.name, first_hours]  # one language per line, for its voice
-    else:
-        join = _("{contract} · {hours}")
-        lines.append(
-            plain.Said(
-                join.format(contract=contract.name.shown, hours=first_hours.shown),
-                join.format(contract=contract.name.spoken, hours=first_hours.spoken),
-            )
-        )
+    lines += _paired(contract.name, first_hours)
     lines.append(plain.pay(card.salary))
-    if card.beginners:
-        lines.append(plain.plain(_(plain.BEGINNERS)))
+    last = [plain.plain(_(plain.BEGINNERS))] if card.beginners else []
     updated = words.updated(card)
     if updated:
-        lines.append(plain.plain(updated))
+        last.append(plain.plain(updated))
+    lines += _paired(*last) if len(last) == 2 else last
     return [line for line in lines if line.shown]
+
+
+def _paired(first: Said, second: Said) -> list[Said]:
+    """Two short facts on one line ("CDI · 35 hours a week"), unless one is the offer's
+    French words: one language per line, for its voice."""
+    if first.language != second.language:
+        return [first, second]
+    join = _("{first} · {second}")
+    return [
+        plain.Said(
+            join.format(first=first.shown, second=second.shown),
+            join.format(first=first.spoken, second=second.spoken),
+            first.language,
+        )
+    ]
 
 
 def rows(offer: OfferDetail) -> list[Row]:
