@@ -17,7 +17,6 @@ from ui import theme
 from ui.context import UiContext
 from ui.cv.fields import Field
 from ui.cv.scroll import taps_at_once
-from ui.cv.step import NAV_HEIGHT
 from ui.keyboard import OnScreenKeyboard
 from ui.orient.state import FromJob, state_for
 from ui.screens.base import Screen
@@ -60,6 +59,10 @@ class OrientCloseScreen(Screen):
         self.search = SpokenButton(ctx, N_("Search"), "mdi6.magnify", hint=N_("Find close jobs."))
         self.search.setMinimumSize(200, 80)
         self.search.clicked.connect(self.submit)
+        self.back = SpokenButton(ctx, N_("Back"), "mdi6.arrow-left", hint=N_("The screen before."))
+        self.back.setMinimumSize(160, 80)
+        self.back.clicked.connect(self._back)
+        row.addWidget(self.back)
         row.addWidget(self.field, 1)
         row.addWidget(self.search)
         self.layout_.addLayout(row)
@@ -78,14 +81,6 @@ class OrientCloseScreen(Screen):
         self.keyboard.set_target(self.field.edit)
         self.keyboard.submitted.connect(self.submit)
         outer.addWidget(self.keyboard)
-        nav = QHBoxLayout()
-        nav.setContentsMargins(48, 8, 48, 12)
-        self.back = SpokenButton(ctx, N_("Back"), "mdi6.arrow-left", hint=N_("The screen before."))
-        self.back.setMinimumSize(160, NAV_HEIGHT)
-        self.back.clicked.connect(self._back)
-        nav.addWidget(self.back)
-        nav.addStretch(1)
-        outer.addLayout(nav)
         ctx.language_changed.connect(lambda *_a: self.keyboard.retranslate())
 
     # -- texts --------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from kiosk.i18n import N_, _, ngettext
 from kiosk.orientation import CONSTRAINTS, Result, Suggestion, suggest
 from ui import theme
 from ui.context import UiContext
+from ui.cv.flowlayout import FlowLayout
 from ui.cv.scroll import taps_at_once
 from ui.cv.state import state_for as cv_state
 from ui.cv.step import NAV_HEIGHT
@@ -28,6 +29,7 @@ from ui.search.state import state_for as search_state
 from ui.widgets.spoken import SpokenButton, TLabel
 
 LIMIT = 10
+LOOSEN_SHOWN = 3  # the engine's best three things to give up: more is too much to read
 LOOKING = N_("Looking for jobs for you…")
 PRINTING = N_("Printing. Please take your page from the printer.")
 PRINTED = N_("Your jobs are printed. Please take the page from the printer.")
@@ -51,9 +53,7 @@ class OrientJobsScreen(Screen):
         self.notes = TLabel(ctx, lambda: self.notes_text(), role="status")
         self.layout_.addWidget(self.notes)
         self.loosen_row = QWidget()
-        self.loosen = QHBoxLayout(self.loosen_row)
-        self.loosen.setContentsMargins(0, 0, 0, 0)
-        self.loosen.setSpacing(16)
+        self.loosen = FlowLayout(self.loosen_row, spacing=16)
         self.layout_.addWidget(self.loosen_row)
         self.loosen_buttons: list[SpokenButton] = []
         self.list = QVBoxLayout()
@@ -61,7 +61,7 @@ class OrientJobsScreen(Screen):
         self.layout_.addLayout(self.list)
         self.layout_.addStretch(1)
         self.cards: list[JobCard] = []
-        # Kept in view under the list: change the answers, print, start again.
+        # Kept in view under the list: change the answers, print.
         outer = self.layout()
         assert isinstance(outer, QVBoxLayout)
         nav = QHBoxLayout()
@@ -73,19 +73,14 @@ class OrientJobsScreen(Screen):
         self.print_button = SpokenButton(
             ctx, N_("Print my jobs"), "mdi6.printer", hint=N_("A page to bring to an adviser.")
         )
-        self.again = SpokenButton(
-            ctx, N_("Start again"), "mdi6.restart", hint=N_("Forget these answers and start again.")
-        )
-        for button in (self.change, self.print_button, self.again):
+        for button in (self.change, self.print_button):
             button.setMinimumHeight(NAV_HEIGHT)
         nav.addWidget(self.change)
         nav.addStretch(1)
         nav.addWidget(self.print_button)
-        nav.addWidget(self.again)
         outer.addLayout(nav)
         self.change.clicked.connect(lambda: self.navigate.emit(QUESTIONS[-1]))
         self.print_button.clicked.connect(self.print_it)
-        self.again.clicked.connect(self._again)
         self.printer_name = ctx.config.get_str("printer.name")
         ctx.language_changed.connect(self._language_changed)
 
@@ -145,7 +140,7 @@ class OrientJobsScreen(Screen):
             card.close_wanted.connect(self.close_jobs)
             self.list.addWidget(card)
             self.cards.append(card)
-        for avoid in result.loosen:
+        for avoid in result.loosen[:LOOSEN_SHOWN]:
             label = CONSTRAINT_LABEL.get(avoid, avoid)
             button = SpokenButton(
                 self.ctx,
@@ -157,7 +152,6 @@ class OrientJobsScreen(Screen):
             button.clicked.connect(lambda _c=False, a=avoid: self._loosen(a))
             self.loosen.addWidget(button)
             self.loosen_buttons.append(button)
-        self.loosen.addStretch(1)
         self.loosen_row.setVisible(bool(self.loosen_buttons))
         self.print_button.setEnabled(bool(result.suggestions))
         if self.isVisible():
@@ -245,8 +239,3 @@ class OrientJobsScreen(Screen):
     def _print_failed(self, explained: Explained) -> None:
         self.print_button.setEnabled(True)
         self.ctx.show_error(explained)
-
-    def _again(self) -> None:
-        self.state.forget()
-        self.state.fresh()
-        self.navigate.emit(QUESTIONS[0])
