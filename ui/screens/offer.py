@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from babel.dates import format_date
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from kiosk.catalogue.plain import FRENCH
 from kiosk.catalogue.search import OfferDetail
@@ -155,13 +155,7 @@ class OfferScreen(Screen):
             self.ctx.say(self.summary_text())
 
     def _fill(self) -> None:
-        while self.column.count():
-            item = self.column.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
-            elif item is not None and item.layout() is not None:
-                _drop(item.layout())
+        _empty(self.column)
         self.title.retranslate()
         before = set(self.body.findChildren(QLabel))  # the old ones, going, and the fixed ones
         offer = self.offer
@@ -302,15 +296,17 @@ class OfferScreen(Screen):
 
 
 def _drop(layout: object) -> None:
-    from PySide6.QtWidgets import QLayout
+    if isinstance(layout, QLayout):
+        _empty(layout)
+        layout.deleteLater()
 
-    if not isinstance(layout, QLayout):
-        return
+
+def _empty(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        if item is not None and item.widget() is not None:
-            item.widget().hide()
-            item.widget().deleteLater()
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
         elif item is not None and item.layout() is not None:
             _drop(item.layout())
-    layout.deleteLater()
