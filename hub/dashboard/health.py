@@ -1,0 +1,91 @@
+"""Fleet health from the kiosks' latest heartbeats: what staff must look at, per kiosk.
+
+Thresholds follow the kiosk: it beats at least every 5 minutes (kiosk.sync.hub), so three
+missed beats mean offline; its own doctor calls a catalogue older than 7 days stale
+(kiosk.doctor.system).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hub.core.models import Kiosk
+
+OFFLINE_AFTER = dt.timedelta(minutes=15)
+STALE_AFTER = dt.timedelta(days=7)
+OUTBOX_BACKLOG = 20  # items waiting on a kiosk: more means its deliveries are failing
+CLOCK_OFF_SECONDS = 300.0
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """'0.10.2' > '0.9.9'; anything after the numbers (a '-dev') is ignored."""
+    numbers = re.match(r"\d+(?:\.\d+)*", version.strip())
+    return tuple(int(n) for n in numbers.group(0).split(".")) if numbers else ()
+
+
+@dataclass
+class KioskHealth:
+    kiosk: Kiosk
+    offline: bool = False
+    never_seen: bool = False
+    stale_catalogue: bool = False
+    outbox_failing: bool = False
+    outdated: bool = False
+    clock_off: bool = False
+    revoked: bool = False
+    doctor_level: str = "unknown"
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def newest_version(kiosks: list[Kiosk]) -> str:
+    """The newest version among the fleet and the kiosk release shipped with this hub."""
+    from kiosk import __version__
+
+    versions = [k.version for k in kiosks if k.version] + [__version__]
+    return max(versions, key=version_key)
+
+
+def assess(kiosk: Kiosk, newest: str, now: dt.datetime | None = None) -> KioskHealth:
+    now = now or timezone.now()
+    h = KioskHealth(kiosk, revoked=kiosk.revoked_at is not None)
+    h.doctor_level = str((kiosk.doctor or {}).get("level") or "unknown")
+    if h.revoked:
+        h.problems.append(_("Revoked: it can no longer reach the hub."))
+        return h
+    if kiosk.last_seen is None:
+        h.never_seen = h.offline = True
+        h.problems.append(_("Never seen: not enrolled or never connected."))
+    elif now - kiosk.last_seen > OFFLINE_AFTER:
+        h.offline = True
+        h.problems.append(_("Offline: no news for more than 15 minutes."))
+    if kiosk.last_seen is not None:
+        if kiosk.catalogue_updated_at is None or now - kiosk.catalogue_updated_at > STALE_AFTER:
+            h.stale_catalogue = True
+            h.problems.append(_("Job offers are more than 7 days old."))
+        if (kiosk.outbox_needs_staff or 0) > 0 or (kiosk.outbox_pending or 0) >= OUTBOX_BACKLOG:
+            h.outbox_failing = True
+            h.problems.append(_("Outbox: messages are not leaving."))
+        if kiosk.version and version_key(kiosk.version) < version_key(newest):
+            h.outdated = True
+            h.problems.append(_("Outdated version."))
+        if abs(kiosk.clock_skew_seconds or 0.0) > CLOCK_OFF_SECONDS:
+            h.clock_off = True
+            h.problems.append(_("Its clock is wrong."))
+        if h.doctor_level == "problem":
+            h.problems.append(_("Its self-check found a problem."))
+    return h
+
+
+def fleet(now: dt.datetime | None = None) -> tuple[list[KioskHealth], str]:
+    kiosks = list(Kiosk.objects.order_by("name", "id"))
+    newest = newest_version(kiosks)
+    return [assess(k, newest, now) for k in kiosks], newest
