@@ -188,7 +188,7 @@ def test_show_on_my_phone_draws_a_qr_code(qtbot, window, live, speaker) -> None:
     assert screen.qr_panel.isVisible()
     pixmap = screen.qr.pixmap()
     assert not pixmap.isNull() and pixmap.width() >= 200
-    assert said(speaker)[-1] == screen.qr_caption.text()
+    assert said(speaker)[-1] == window.notice.text() and window.notice.kind == "success"
 
 
 def test_keep_this_offer_is_saved_in_the_session(qtbot, window, live, kiosk) -> None:  # type: ignore[no-untyped-def]
@@ -210,7 +210,7 @@ def test_printing_with_no_printer_says_so(qtbot, window, live, speaker) -> None:
     screen = open_first(qtbot, window, search(qtbot, window, "boulanger"))
     tap(qtbot, screen.print_button)
     qtbot.waitUntil(lambda: said(speaker)[-1] == _(NO_PRINTER), timeout=10000)
-    assert screen.message.isVisible() and screen.message.text() == _(NO_PRINTER)
+    assert window.notice.isVisible() and window.notice.text() == _(NO_PRINTER)
     assert screen.print_button.isEnabled()
 
 
