@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache, lru_cache
 from typing import Literal
 
 from babel import Locale
@@ -232,13 +233,25 @@ def parse_duration(label: str | None) -> tuple[int, Unit] | None:
 
 
 def _locale() -> Locale:
-    return Locale.parse(current().locale)
+    return _parsed(current().locale)
+
+
+@cache
+def _parsed(name: str) -> Locale:
+    # Parsing a locale costs more than the rest of a card's words: 40 cards are built at once.
+    return Locale.parse(name)
 
 
 def money(value: Decimal) -> str:
     """An amount as the person's language writes money, kept left-to-right: whole euros
     unless there are cents (an hourly rate), "2 899 €", "€2,899"."""
-    locale = _locale()
+    return _money(current().locale, value)
+
+
+@lru_cache(maxsize=4096)
+def _money(locale_name: str, value: Decimal) -> str:
+    # babel takes about 0.1 ms an amount; a page of cards repeats the same few amounts.
+    locale = _parsed(locale_name)
     whole = value == value.to_integral_value()
     rounded = value.quantize(Decimal(1) if whole or value >= 100 else Decimal("0.01"))
     pattern = locale.currency_formats["standard"].pattern
