@@ -164,7 +164,9 @@ def test_close_jobs_from_a_typed_job(qtbot, window) -> None:  # type: ignore[no-
     window.show_screen("orient")
     tap(qtbot, window.current.close_jobs)
     close = window.current
-    assert close.NAME == "orient_close" and close.keyboard.isVisible()
+    assert close.NAME == "orient_close" and not close.keyboard.isVisible()
+    tap(qtbot, close.field.edit)
+    assert close.keyboard.isVisible(), "the keyboard comes when the box is touched"
     close.field.set_text("boulanger")
     tap(qtbot, close.search)
     qtbot.waitUntil(lambda: close.found is not None, timeout=30000)

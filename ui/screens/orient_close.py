@@ -113,7 +113,8 @@ class OrientCloseScreen(Screen):
             self.found = None
             self._clear()
             self.heading.retranslate()
-            self._typing(speak=False)
+            # The keyboard comes when the box is touched, as on the other questions.
+            self.keyboard.hide()
             return
         self.keyboard.hide()
         self.run(lambda db: start)
@@ -186,7 +187,6 @@ class OrientCloseScreen(Screen):
             self.list.addWidget(button)
             self.buttons.append(button)
         if found.start is None:
-            self._typing(speak=False)
             self.ctx.show_result(_(NOT_UNDERSTOOD), "info")
         elif self.isVisible():
             self.ctx.say(self.spoken_intro())
