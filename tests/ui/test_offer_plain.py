@@ -227,3 +227,19 @@ def test_the_printed_page_has_the_plain_summary_and_the_french_text(  # type: ig
     qtbot.waitUntil(lambda: bool(done), timeout=10000)
     assert pdf.read_bytes().startswith(b"%PDF")
     ctx.set_language("fr")
+
+
+def test_the_employers_phone_stays_left_to_right_in_arabic(qtbot, ctx, live) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.catalogue.importer import import_offers as load
+    from kiosk.catalogue.search import Searcher
+    from ui.search import summary
+
+    contact = {"nom": "Boulangerie Démo", "telephone": "01 99 00 12 34"}
+    raw = {**offer("T1"), "contact": contact, "origineOffre": {}}
+    load(live.catalogue, [raw])
+    ctx.set_language("ar")
+    detail = Searcher(live.catalogue).offer("T1")
+    assert detail is not None and not detail.url
+    said = summary.how_to_apply(detail)
+    assert f"{LRI}01 99 00 12 34{PDI}" in said.shown and LRI not in said.spoken
+    ctx.set_language("fr")

@@ -131,8 +131,21 @@ def rows(offer: OfferDetail) -> list[Row]:
     )
     if asked is not None:
         result.append(Row("experience", _("Experience"), (asked,)))
-    result.append(Row("apply", _("How to apply"), (plain.plain(words.how_to_apply(offer)),)))
+    result.append(Row("apply", _("How to apply"), (how_to_apply(offer),)))
     return result
+
+
+def how_to_apply(offer: OfferDetail) -> Said:
+    """Where to apply; the employer's contact (phone numbers, addresses) kept left-to-right
+    line by line inside Arabic text."""
+    if offer.apply_url or offer.source_url or not offer.apply_text:
+        return plain.plain(words.how_to_apply(offer))
+    template = _("Contact the employer: {contact}")
+    lines = offer.apply_text.split("\n")
+    shown_contact = "\n".join(ltr(line) for line in lines if line.strip())
+    return plain.Said(
+        template.format(contact=shown_contact), template.format(contact=", ".join(lines))
+    )
 
 
 def spoken(rows_: list[Row], language: str) -> str:
