@@ -81,18 +81,17 @@ def walk(request: pytest.FixtureRequest, qapp, walk_kiosk: Kiosk):  # type: igno
     from ui.context import UiContext
 
     combo: Combo = request.param
-    theme.apply(qapp)
     ctx = UiContext(walk_kiosk)
     app = assemble(walk_kiosk.config, kiosk_mode=True, services=(walk_kiosk, ctx), background=False)
     walk_window(app.window, qapp, (combo.width, combo.height), combo.lang, combo.large)
     yield combo, app.window
     translator.set_language("fr")  # while the context still listens: direction back to LTR
-    ctx.set_large_text(False)
     app.close()
     ctx.close()
     ctx.deleteLater()
-    translator.set_language("fr")
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if combo.large:  # restyling is slow with a window's thousands of widgets: after it is gone
+        theme.apply(qapp, False)
 
 
 @pytest.mark.parametrize("screen", SCREENS)
@@ -143,3 +142,30 @@ def test_the_check_finds_a_cut_label_and_a_small_button(walk, qapp) -> None:  # 
     assert "cut or elided" in problems[label.text()]
     assert "under 48 px" in problems["OK"]
     assert "leaves" in problems["Dehors"]
+
+
+def test_staff_mode_fits(walk, qapp) -> None:  # type: ignore[no-untyped-def]
+    """Staff mode covers the window: the PIN entry and every page of the panel fit too."""
+    from ui.app import settle
+    from ui.staff.mode import StaffOverlay
+    from ui.staff.pages import StaffActions
+
+    combo, window = walk
+    size = QSize(combo.width, combo.height)
+    overlay = StaffOverlay(window, window.ctx, StaffActions())
+    offences = []
+    try:
+        settle(window, qapp)
+        offences += check_window(window, size, "staff-pin", [overlay])
+        overlay._open_panel()
+        panel = overlay.panel
+        assert panel is not None
+        for index in range(panel.stack.count()):
+            panel.show_page(index)
+            settle(window, qapp)
+            name = f"staff-{type(panel.stack.currentWidget()).__name__}"
+            offences += check_window(window, size, name, [overlay])
+    finally:
+        overlay.close_staff_mode()
+    report = "\n".join(str(o) for o in offences)
+    assert not offences, f"{len(offences)} problems in staff mode at {combo}:\n{report}"

@@ -32,20 +32,20 @@ class HelpScreen(Screen):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.layout_.addStretch(1)
-        self.add_picture("mdi6.account-tie-voice", 140)
+        self.add_picture("mdi6.account-tie-voice", 112)
         row = QHBoxLayout()
         row.setSpacing(theme.SPACING)
         row.addStretch(1)
         self.back = SpokenToolButton(
             ctx, N_("Back to the start"), "mdi6.home", role="tile", icon_size=72
         )
-        self.back.setMinimumSize(theme.TILE * 2, 140)
+        self.back.setMinimumSize(theme.TILE * 2, 120)
         self.back.clicked.connect(lambda: self.navigate.emit("home"))
         row.addWidget(self.back)
         self.cancel = SpokenToolButton(
             ctx, N_("I no longer need help"), "mdi6.close-circle", role="tile", icon_size=72
         )
-        self.cancel.setMinimumSize(theme.TILE * 2, 140)
+        self.cancel.setMinimumSize(theme.TILE * 2, 120)
         self.cancel.clicked.connect(self._cancel)
         row.addWidget(self.cancel)
         row.addStretch(1)
