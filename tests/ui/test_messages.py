@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from kiosk.errors import explain
 from ui import theme
@@ -89,3 +90,16 @@ def test_an_alert_label_hides_while_it_has_no_words(qtbot, ctx) -> None:  # type
     assert not label.isVisible()
     label.setText("Something went wrong.")
     assert label.isVisible()
+
+
+def test_cancelling_help_is_confirmed_on_screen(qtbot, window, speaker) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.i18n import _
+
+    _start(qtbot, window)
+    window.show_screen("help")
+    help_screen = window.current
+    qtbot.mouseClick(help_screen.cancel, Qt.MouseButton.LeftButton)
+    assert window.current.NAME == "home"
+    assert window.notice.isVisible() and window.notice.kind == "info"
+    assert window.notice.text() == _("Your call for help is cancelled.")
+    assert speaker.said[-1][0] == window.notice.text()

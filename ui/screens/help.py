@@ -60,6 +60,8 @@ class HelpScreen(Screen):
     def _cancel(self) -> None:
         cancel(self.ctx)
         self.navigate.emit("home")
+        # Seen as well as heard, on the screen the person lands on.
+        self.ctx.show_result(_("Your call for help is cancelled."), "info")
 
 
 def ask_for_help(ctx: UiContext) -> bool:
