@@ -117,4 +117,17 @@ def _v3(db: sqlite_utils.Database) -> None:
     )
 
 
-CATALOGUE_SCHEMA = Schema("catalogue.db", (_v1, _v2, _v3))
+def _v4(db: sqlite_utils.Database) -> None:
+    """The filters join the ranking index, so a filtered search reads no offer row either."""
+    db.executescript(
+        """
+        CREATE INDEX offers_rank ON offers(
+            rome_code, latitude, longitude, updated_at,
+            contract_type, work_study, full_time, experience, created_at, commune
+        );
+        DROP INDEX offers_rome_place;
+        """
+    )
+
+
+CATALOGUE_SCHEMA = Schema("catalogue.db", (_v1, _v2, _v3, _v4))

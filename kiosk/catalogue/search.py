@@ -43,6 +43,8 @@ _MIN_SCORE = 0.7
 _NEAR_BEST = 0.75
 _MAX_CODES = 12
 _WORD_MATCH_BONUS = 0.35
+# Above this many offers matched by words, an understood query is ranked by its occupations only.
+_WORDS_CAP = 2000
 
 Status = Literal["ok", "empty_query", "not_understood", "unknown_town"]
 
@@ -337,23 +339,27 @@ class Searcher:
         if typed and not codes:
             expression = _fts_query(known_words(self.resolver, typed))
             match = "{title rome_label place_label} : (" + expression + ")"
-            if not tiers and not self._any(match, where, params):
+            hits = self._word_hits(match)
+            if not tiers and not hits:
                 match = "{description} : (" + expression + ")"
+            elif tiers and not hits:
+                match = None  # nothing to add (an English word in French titles)
+            elif tiers and hits > _WORDS_CAP:
+                # Words this common ("serveur" in 17,000 titles) are the occupation's own:
+                # its offers are already found, and ranking by them would cost every match.
+                match = None
         total, rows = self._ranked(tiers, match, where, params, centre, limit, offset)
         distances = {r: self._distance(centre, lat, lon) for r, lat, lon in rows}
         cards = self._cards([r for r, _lat, _lon in rows], distances)
         status: Status = "ok" if occupations or total else "not_understood"
         return done(total, cards, occupations, status)
 
-    def _any(self, match: str, where: str, params: Sequence[Any]) -> bool:
-        return (
-            self.db.execute(
-                "SELECT 1 FROM offers WHERE rowid IN "
-                f"(SELECT rowid FROM offers_fts WHERE offers_fts MATCH ?){where} LIMIT 1",
-                [match, *params],
-            ).fetchone()
-            is not None
-        )
+    def _word_hits(self, match: str) -> int:
+        """How many offers the words match, from the full-text index alone (no offer read)."""
+        row = self.db.execute(
+            "SELECT count(*) FROM offers_fts WHERE offers_fts MATCH ?", [match]
+        ).fetchone()
+        return int(row[0])
 
     def _ranked(
         self,
