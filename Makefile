@@ -44,7 +44,7 @@ hub: venv
 	$(VENV)/bin/hub serve
 
 test: venv translations
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n 2 --dist loadfile
 	$(MAKE) --no-print-directory lint typecheck
 
 lint: venv
