@@ -231,11 +231,15 @@ class Searcher:
         typed = words(query, self.resolver.ignore)
         return self._meant(query, typed, limit) if typed else []
 
-    def domains(self) -> list[Domain]:
+    def domains(self, filters: Filters | None = None) -> list[Domain]:
+        """The 14 kinds of jobs with how many offers each has under `filters`."""
+        filters = filters or Filters()
+        where, params = self._conditions(filters, self.town(filters.near), None)
         counts = dict(
             self.db.execute(
                 "SELECT substr(rome_code, 1, 1), count(*) FROM offers "
-                "WHERE rome_code IS NOT NULL GROUP BY 1"
+                f"WHERE rome_code IS NOT NULL{where} GROUP BY 1",
+                params,
             ).fetchall()
         )
         return [
@@ -243,15 +247,18 @@ class Searcher:
             for letter, label in self.db.execute("SELECT letter, label FROM domains ORDER BY 1")
         ]
 
-    def occupations_in(self, letter: str) -> list[OccupationCount]:
-        """The occupations of a domain that have offers, the most offers first."""
+    def occupations_in(self, letter: str, filters: Filters | None = None) -> list[OccupationCount]:
+        """The occupations of a domain that have offers under `filters`, the most first."""
+        filters = filters or Filters()
+        where, params = self._conditions(filters, self.town(filters.near), None)
         rows = self.db.execute(
-            "SELECT o.code, o.label, count(*) FROM offers f JOIN occupations o "
-            "ON o.code = f.rome_code WHERE o.domain = ? GROUP BY o.code "
-            "ORDER BY 3 DESC, o.label",
-            [letter],
+            "SELECT rome_code, count(*) FROM offers WHERE rome_code >= ? AND rome_code < ?"
+            f"{where} GROUP BY rome_code",
+            [letter, letter + "~", *params],
         ).fetchall()
-        return [OccupationCount(c, label, int(n)) for c, label, n in rows]
+        labels = self.resolver.labels
+        found = [OccupationCount(str(c), labels.get(str(c), str(c)), int(n)) for c, n in rows]
+        return sorted(found, key=lambda o: (-o.offers, o.label))
 
     def related(
         self,

@@ -324,6 +324,16 @@ def test_domains_occupations_and_related(demo: Searcher) -> None:
     assert related[0].code in close
 
 
+def test_browse_counts_respect_the_filters(demo: Searcher) -> None:
+    near = Filters(km=10, contracts=frozenset({"CDI"}))
+    kinds = {d.letter: d.offers for d in demo.domains(near)}
+    assert sum(kinds.values()) < 3000
+    shops = demo.occupations_in("D", near)
+    assert sum(o.offers for o in shops) == kinds["D"]
+    for o in shops[:3]:
+        assert o.offers == demo.search(codes=[o.code], filters=near, now=NOW).total
+
+
 def test_related_counts_respect_the_filters(demo: Searcher) -> None:
     everywhere = {o.code: o.offers for o in demo.related(["D1102"], limit=20)}
     near = Filters(km=10, contracts=frozenset({"CDI"}))

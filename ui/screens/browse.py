@@ -90,8 +90,12 @@ class DomainsScreen(Screen):
 
     def shown(self) -> None:
         self.state.fresh()
+        filters = self.state.question.filters
         self.ctx.tasks.run(
-            self.state.searcher_job(lambda s: s.domains()), self._counted, context="domains"
+            # Counts under the person's filters: the same numbers the offers list will show.
+            self.state.searcher_job(lambda s: s.domains(filters)),
+            self._counted,
+            context="domains",
         )
 
     def _counted(self, domains: list[Domain]) -> None:
@@ -139,8 +143,9 @@ class OccupationsScreen(Screen):
     def shown(self) -> None:
         self.title.retranslate()
         letter = self.state.domain or "A"
+        filters = self.state.question.filters
         self.ctx.tasks.run(
-            self.state.searcher_job(lambda s: s.occupations_in(letter)),
+            self.state.searcher_job(lambda s: s.occupations_in(letter, filters)),
             self._listed,
             context="occupations",
         )
