@@ -34,6 +34,8 @@ SCREEN_SIZE = (int(_SCREEN_WH[0]), int(_SCREEN_WH[1]))
 SCREEN = f"{SCREEN_SIZE[0]}x{SCREEN_SIZE[1]}x24"
 # Characters on the on-screen keyboard's "123" page ("-" and "'" are on the letters too).
 NUMBERS_PAGE = frozenset("1234567890@._,+/()!?:;&#€%")
+# Letters of the French keyboard's accents page ("é à ç"), typed there one at a time.
+ACCENTS_PAGE = frozenset("éèêëàâáãäçùûüúôóõöœîïíñ")
 # What the journeys need from the system, and the Debian package that brings it.
 NEEDED = {
     "Xvfb": "xvfb",
@@ -335,6 +337,11 @@ class Kiosk:
                 page = wanted
             if char.isupper():
                 keys.append({"key": fr("Capital letter"), "changes_keys": True})
+            if char.lower() in ACCENTS_PAGE and page == "letters":
+                # One accented letter, then the keyboard is back on the letters by itself.
+                keys.append({"key": fr("Accents"), "turns_page": True})
+                keys.append({"key": char, "char": char, "changes_keys": True})
+                continue
             keys.append({"key": fr("Space") if char == " " else char, "char": char})
         if page == "numbers":
             keys.append({"key": fr("Letters"), "turns_page": True})

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.journey
 SMALL = (1280, 800)
 NAME = "awa traore"
 DATES = "été 2022"
+DATES_BOX = "When? Dates as you remember them"
 
 
 @pytest.fixture(scope="module")
@@ -86,10 +87,10 @@ def test_a_cv_with_a_remembered_date_on_a_1280x800_screen(
         _question(kiosk, 6)
         _press(kiosk, fr("Add a job"))
         kiosk.type_into(fr("The job"), "serveur")
-        # Written through the field's text interface: the keyboard's accent page is the
-        # keyboard journeys' business; what matters here is what the CV does with the words.
-        # (Not tapped: at 1280x800 the second row of fields is below the scrolled question.)
-        kiosk.set_text(fr("When? Dates as you remember them"), DATES, "text")
+        # The date box is in view above the keyboard: tapped, and typed on the keys, the
+        # accent on the keyboard's accents page.
+        _whole(kiosk, "the date box", kiosk.find(fr(DATES_BOX), "text")["extents"])
+        kiosk.type_into(fr(DATES_BOX), DATES)
         _press(kiosk, fr("Next"))
         kiosk.find(fr("Your tasks"), "label")
         _press(kiosk, fr("Next"))

@@ -262,3 +262,51 @@ def test_file_names_suit_a_usb_stick() -> None:
     odd = cv.replace(identity=cv.identity.__class__('Ma/rie: "D"<>|?*'))
     assert output.file_name(odd) == "CV Marie D.pdf"
     assert output.file_name(cv.replace(identity=cv.identity.__class__(""))) == "CV.pdf"
+
+
+# --- what the person adds is seen at once; every language the agency offers -----------------
+
+
+def test_a_typed_language_is_on_the_cv_at_once_and_ticked(qtbot, window, speaker) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.cv.model import Level
+
+    state = begin(qtbot, window)
+    screen = show(window, "cv_languages")
+    screen.other.set_text("Kabyle")
+    tap(qtbot, screen.add)
+    row = screen.rows["typed:Kabyle"]
+    assert row.selected() == [Level.CAN_TALK.value]
+    assert row.chips[Level.CAN_TALK.value].isChecked()
+    assert [(s.name, s.level) for s in state.cv.languages] == [("Kabyle", Level.CAN_TALK)]
+    # Another level, touched, replaces it.
+    tap(qtbot, row.chips[Level.FLUENT.value])
+    screen.go_next()
+    assert [(s.name, s.level) for s in state.cv.languages] == [("Kabyle", Level.FLUENT)]
+
+
+def test_the_cv_prints_in_any_language_the_agency_offers(qtbot, window, kiosk) -> None:  # type: ignore[no-untyped-def]
+    state = begin(qtbot, window, cv=short_cv("fr"))
+    screen = show(window, "cv_preview")
+    offered = list(screen.languages.chips)
+    assert offered == list(window.ctx.enabled_languages())
+    assert len(offered) == 9
+    tap(qtbot, screen.languages.chips["uk"])
+    assert state.cv.language == "uk"
+    qtbot.waitUntil(lambda: window.ctx.tasks.pending() == 0, timeout=20000)
+    assert screen.languages.selected() == ["uk"]
+
+
+def test_on_a_short_screen_every_field_of_a_job_is_above_the_keyboard(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSize
+
+    begin(qtbot, window)
+    window.fit_to_screen(QSize(1280, 800))
+    window.resize(1280, 800)
+    screen = show(window, "cv_experience")
+    qtbot.waitUntil(lambda: screen.keyboard.isVisible(), timeout=2000)
+    view = screen.scroll.viewport()
+    for key, field in screen.fields.items():
+        top_left = field.edit.mapTo(view, field.edit.rect().topLeft())
+        bottom = top_left.y() + field.edit.height()
+        assert top_left.y() >= 0 and bottom <= view.height(), (key, top_left, view.height())
+    assert field.edit.placeholderText(), "the example is inside the empty box"

@@ -16,6 +16,8 @@ from ui.cv.bidi import isolate_ltr
 from ui.widgets.spoken import TLabel
 
 EXAMPLE = N_("For example: {example}")
+# The example inside an empty box (a short screen): dark grey on white, 10:1, not Qt's pale one.
+PLACEHOLDER = "#4a4a4a"
 # More than any limit of the CV core, so that a too-long text is explained, not cut silently.
 TYPED_MAX = 6000
 FIELD_HEIGHT = 64
@@ -43,6 +45,7 @@ class Field(QWidget):
         self.caption_id, self.example_id, self.secret = caption, example, secret
         self.digits = digits or secret  # the keyboard opens on its digits
         self.ltr = ltr
+        self.compact = False
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(4)
@@ -58,6 +61,7 @@ class Field(QWidget):
         if ltr or secret:
             # A phone number or an address is typed and read left to right, even in Arabic.
             self.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.edit.setStyleSheet(f"QLineEdit {{ placeholder-text-color: {PLACEHOLDER}; }}")
         self.edit.installEventFilter(self)
         self.error = TLabel(ctx, blank, role="alert")
         self.error.hide()
@@ -78,12 +82,23 @@ class Field(QWidget):
 
     def caption_html(self) -> str:
         caption = f"<b>{html.escape(_(self.caption_id))}</b>"
-        if not self.example_id:
+        if not self.example_id or self.compact:
             return caption
         example = isolate_ltr(_(EXAMPLE)).format(example=self.example_value())
         return f"{caption} — {html.escape(example)}"
 
+    def set_compact(self, on: bool) -> None:
+        """On a short screen the example moves into the empty box: the caption keeps one
+        line, so the fields below it stay in view above the keyboard."""
+        if on != self.compact:
+            self.compact = on
+            self.caption.retranslate()
+            self._retranslate()
+
     def _retranslate(self, *_args: object) -> None:
+        inside = self.compact and self.example_id
+        example = _(EXAMPLE).format(example=self.example_value()) if inside else ""
+        self.edit.setPlaceholderText(example)
         self.edit.setAccessibleName(_(self.caption_id))
         self.edit.setAccessibleDescription(self.caption_text())
 

@@ -9,7 +9,7 @@ is already right, so a power cut loses at most the field being typed.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.cv.model import CV
@@ -32,6 +32,10 @@ from ui.widgets.spoken import SpokenButton, TLabel
 
 QUESTION_OF = N_("Question {n} of {total}.")
 NAV_HEIGHT = 88
+# Below this window height (a 1280x800 screen) the keyboard and the question share little
+# room: Back / Next are lower and the instruction, said aloud, gives its lines to the fields.
+SHORT = 900
+NAV_HEIGHT_SHORT = 64
 
 
 def main_button(ctx: UiContext, label: str, icon: str, hint: str) -> SpokenButton:
@@ -82,6 +86,9 @@ class StepScreen(Screen):
         screen_scroll = getattr(self, "scroll", None)
         if isinstance(screen_scroll, KineticScrollArea):
             taps_at_once(screen_scroll)  # the question scrolls; Search or a chip still answer
+            # The question gives way, never the keyboard: a squeezed keypad loses its keys.
+            screen_scroll.setMinimumHeight(120)
+        self._short: bool | None = None
         fixed = outer if isinstance(outer, QVBoxLayout) and outer is not self.layout_ else None
         self.keyboard: OnScreenKeyboard | None = None
         if self.KEYBOARD:
@@ -100,7 +107,8 @@ class StepScreen(Screen):
         )
         self.next = main_button(ctx, N_("Next"), "mdi6.arrow-right", N_("Save and go on."))
         # Wide enough to find with a finger, no wider: the words set the width (large text too).
-        for button, width in ((self.back, 160), (self.skip, 160), (self.next, 240)):
+        self._nav_widths = ((self.back, 160), (self.skip, 160), (self.next, 240))
+        for button, width in self._nav_widths:
             button.setMinimumSize(width, NAV_HEIGHT)
         nav.addWidget(self.back)
         nav.addStretch(1)
@@ -119,6 +127,25 @@ class StepScreen(Screen):
             self.layout_.addLayout(nav)
         ctx.language_changed.connect(self._arrows)
         self._arrows()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        short = event.size().height() < SHORT
+        if short != self._short:
+            self._short = short
+            for button, width in self._nav_widths:
+                button.setMinimumSize(width, NAV_HEIGHT_SHORT if short else NAV_HEIGHT)
+            if self.nav.contentsMargins().left() == 48:
+                self.nav.setContentsMargins(48, 4 if short else 8, 48, 4 if short else 12)
+            self._compact()
+        super().resizeEvent(event)
+
+    def _compact(self) -> None:
+        """On a short window, a screen of several fields shows them rather than the
+        instruction, which is said when the screen opens and by Repeat."""
+        several = bool(self._short) and len(self.fields) > 1
+        self.instruction.setVisible(not several)
+        for field in self.fields.values():
+            field.set_compact(several)
 
     def _retranslate_keyboard(self, *_args: object) -> None:
         if self.keyboard is not None:

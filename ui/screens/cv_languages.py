@@ -20,6 +20,9 @@ CODES = (
     "fr", "ar", "en", "es", "pt", "it", "de", "tr", "ro", "ru", "uk", "pl",
     "fa", "ps", "ta", "zh", "wo", "ln", "sw", "so", "ti", "am", "bn", "ur",
 )  # fmt: skip
+# What a language typed by the person starts with, shown selected: most people who write one
+# in can hold a conversation in it, and one touch changes it.
+TYPED_LEVEL = Level.CAN_TALK
 
 
 class CvLanguagesScreen(StepScreen):
@@ -105,7 +108,11 @@ class CvLanguagesScreen(StepScreen):
         key = f"typed:{name}"
         if key not in self.rows:
             self._add_row(key, lambda n=name: n)
+        if not self.rows[key].selected():
+            # On the CV at once, ticked: "can talk" until the person touches another level.
+            self.rows[key].set_selected([TYPED_LEVEL.value])
         self.other.set_text("")
+        self.commit(strict=False)
         # Shown where the person looks, its levels ready to touch.
         self.area.ensureWidgetVisible(self._labels[key])
         self.ctx.say(_("Added: {item}").format(item=name))

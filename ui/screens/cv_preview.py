@@ -27,6 +27,10 @@ from ui.widgets.scroll import KineticScrollArea
 from ui.widgets.spoken import SpokenButton, TLabel
 
 PREVIEW_WIDTH = 500
+ACTION_HEIGHT = 72
+# Below this window height the instruction, said when the screen opens, gives its line to
+# the page and the buttons.
+SHORT = 900
 PRINTING = N_("Your CV is printing. Please take it from the printer.")
 SAVED = N_("Your CV is on your USB stick. You can take the stick out now.")
 PREPARING = N_("Please wait a moment.")
@@ -96,16 +100,16 @@ class CvPreviewScreen(Screen):
         middle.addWidget(self.page, 2)
         side = QVBoxLayout()
         side.setSpacing(12)
-        side.addWidget(TLabel(ctx, N_("Model")))
+        # The models describe themselves ("Classic: one column..."): no heading above them.
         self.templates = ChipGrid(ctx, exclusive=True)
         self.templates.set_options([(t.name, t.description) for t in TEMPLATES])
         self.templates.toggled.connect(self._template)
         side.addWidget(self.templates)
         side.addWidget(TLabel(ctx, N_("Language of the CV")))
+        # Every language the agency offers: the CV prints in each (kiosk.cv.printed).
         self.languages = ChipGrid(ctx, exclusive=True)
-        self.languages.set_options(
-            [(c, lambda n=LANGUAGES[c].native_name: n) for c in ("fr", "en", "ar")]
-        )
+        self._offer_languages()
+        ctx.config_changed.connect(lambda _c: self._offer_languages())
         self.languages.toggled.connect(self._language)
         side.addWidget(self.languages)
         self.fit = TLabel(ctx, blank, role="alert")
@@ -114,40 +118,38 @@ class CvPreviewScreen(Screen):
         self.message = TLabel(ctx, blank, role="status")
         side.addWidget(self.message)
         side.addStretch(1)
-        # The ways to leave with the CV flow like words: two a line on a wide screen, one
-        # under the other on a narrow one or in large text.
+        middle.addLayout(side, 3)
+        self.layout_.addLayout(middle, 1)
+        # The ways to leave with the CV flow like words across the whole width, under the
+        # page: three a line on a 1280 px screen, so all of them are in view at once.
         actions_box = QWidget()
         actions = FlowLayout(actions_box, spacing=16)
 
-        def action(label: str, icon: str, hint: str, _row: int, _col: int) -> SpokenButton:
-            button = SpokenButton(ctx, label, icon, hint=hint, icon_size=48)
-            button.setMinimumHeight(88)
+        def action(label: str, icon: str, hint: str) -> SpokenButton:
+            button = SpokenButton(ctx, label, icon, hint=hint, icon_size=40)
+            button.setMinimumHeight(ACTION_HEIGHT)
             actions.addWidget(button)
             return button
 
-        self.print_ = action(N_("Print"), "mdi6.printer", N_("Print your CV on paper."), 0, 0)
+        self.print_ = action(N_("Print"), "mdi6.printer", N_("Print your CV on paper."))
         self.usb = action(
-            N_("Save to a USB stick"), "mdi6.usb-flash-drive", N_("Put your stick in first."), 0, 1
+            N_("Save to a USB stick"), "mdi6.usb-flash-drive", N_("Put your stick in first.")
         )
         self.email = action(
-            N_("Send to my e-mail"), "mdi6.email-fast", N_("Receive your CV by e-mail."), 1, 0
+            N_("Send to my e-mail"), "mdi6.email-fast", N_("Receive your CV by e-mail.")
         )
         self.keep = action(
             N_("Keep my CV for next time"),
             "mdi6.lock",
             N_("Protect it with your first name and a secret code."),
-            1,
-            1,
         )
         self.change = action(
-            N_("Change my answers"), "mdi6.pencil", N_("Go back to the questions."), 2, 0
+            N_("Change my answers"), "mdi6.pencil", N_("Go back to the questions.")
         )
         self.delete = action(
-            N_("Delete my data"), "mdi6.delete-forever", N_("Delete your kept CV now."), 2, 1
+            N_("Delete my data"), "mdi6.delete-forever", N_("Delete your kept CV now.")
         )
-        side.addWidget(actions_box)
-        middle.addLayout(side, 3)
-        self.layout_.addLayout(middle, 1)
+        self.layout_.addWidget(actions_box)
         self.print_.clicked.connect(self.print_cv)
         self.usb.clicked.connect(self.save_to_stick)
         self.email.clicked.connect(lambda: self.navigate.emit("cv_email"))
@@ -157,6 +159,17 @@ class CvPreviewScreen(Screen):
         self.keep.clicked.connect(lambda: self.navigate.emit("cv_keep"))
         self.change.clicked.connect(lambda: self.navigate.emit("cv_identity"))
         self.delete.clicked.connect(lambda: self.navigate.emit("cv_delete"))
+
+    def _offer_languages(self) -> None:
+        codes = [c for c in self.ctx.enabled_languages() if c in LANGUAGES] or ["fr"]
+        if self.state.cv.language in LANGUAGES and self.state.cv.language not in codes:
+            codes.append(self.state.cv.language)  # a CV found again keeps its language
+        self.languages.set_options([(c, lambda n=LANGUAGES[c].native_name: n) for c in codes])
+        self.languages.set_selected([self.state.cv.language])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.instruction.setVisible(event.size().height() >= SHORT)
+        super().resizeEvent(event)
 
     # --- what is said ------------------------------------------------------------------------
 
@@ -172,6 +185,8 @@ class CvPreviewScreen(Screen):
         self.state.fresh()
         cv = self.state.cv
         self.templates.set_selected([self.state.template])
+        if cv.language not in self.languages.chips:
+            self._offer_languages()
         self.languages.set_selected([cv.language])
         # On a disk that refuses writes nothing is offered that would live only in memory.
         self.keep.setVisible(self.state.space_id is None and self.ctx.can_keep())
