@@ -245,7 +245,13 @@ def cmd_purge(args: argparse.Namespace) -> int:
     # Keys are kept 35 days: a kiosk's retries never come later than that (hub-protocol.md).
     events = Event.objects.filter(received_at__lt=now - dt.timedelta(days=35)).delete()[0]
     beats = Heartbeat.objects.filter(received_at__lt=now - dt.timedelta(days=35)).delete()[0]
-    print(f"purged: {gone} expired space(s), {events} old event(s), {beats} old heartbeat(s)")
+    from hub.offers.pull import purge_tombstones
+
+    tombstones = purge_tombstones()
+    print(
+        f"purged: {gone} expired space(s), {events} old event(s), {beats} old heartbeat(s), "
+        f"{tombstones} removed offer(s)"
+    )
     return 0
 
 
@@ -286,6 +292,40 @@ def _relay_loop(stop: threading.Event, interval: float) -> None:
         stop.wait(interval)
 
 
+def cmd_pull_offers(args: argparse.Namespace) -> int:
+    from hub.offers import pull
+
+    if pull.api_settings() is None:
+        raise HubCommandError("no HUB_FRANCETRAVAIL_CLIENT_ID: the hub does not pull offers")
+    report = pull.pull_now(force=args.force)
+    if report is None:
+        raise HubCommandError(
+            "no département to pull: set HUB_FRANCETRAVAIL_DEPARTEMENTS or give kiosks one"
+        )
+    print(json.dumps(report.summary(), ensure_ascii=False))
+    return 0 if report.complete else 1
+
+
+def _offers_loop(stop: threading.Event, tick: float) -> None:
+    """The scheduled France Travail pull; every hub process runs it, one pulls at a time."""
+    import logging
+
+    from django.db import close_old_connections
+
+    from hub.offers import pull
+
+    log = logging.getLogger("hub.offers")
+    while not stop.is_set():
+        try:
+            if pull.api_settings() is not None:
+                pull.pull_if_due()
+        except Exception:  # the schedule must outlive any one bad pass (database down...)
+            log.exception("offers pull failed")
+        finally:
+            close_old_connections()
+        stop.wait(tick)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     migrate()
     command = [
@@ -312,6 +352,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not args.no_relay:
         relay_thread = threading.Thread(target=_relay_loop, args=(stop, 10.0), daemon=True)
         relay_thread.start()
+        offers_tick = min(30.0, float(os.environ.get("HUB_OFFERS_INTERVAL", "3600")))
+        threading.Thread(target=_offers_loop, args=(stop, offers_tick), daemon=True).start()
 
     def forward(signum: int, _frame: Any) -> None:
         stop.set()
@@ -343,7 +385,9 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--bind", default=os.environ.get("HUB_BIND", DEFAULT_BIND))
     serve.add_argument("--workers", type=int, default=int(os.environ.get("HUB_WORKERS", "2")))
     serve.add_argument("--threads", type=int, default=int(os.environ.get("HUB_THREADS", "4")))
-    serve.add_argument("--no-relay", action="store_true", help="do not send relayed e-mails here")
+    serve.add_argument(
+        "--no-relay", action="store_true", help="no e-mail relay, no offers pull here"
+    )
     serve.add_argument("--access-log", action="store_true")
     serve.set_defaults(handler=cmd_serve)
 
@@ -377,6 +421,14 @@ def parser() -> argparse.ArgumentParser:
     relay.add_argument("--once", action="store_true")
     relay.add_argument("--interval", type=float, default=10.0)
     relay.set_defaults(handler=cmd_relay)
+
+    offers = verbs.add_parser(
+        "pull-offers", help="pull France Travail now for the offers relay (serve does it hourly)"
+    )
+    offers.add_argument(
+        "--force", action="store_true", help="apply even a refresh that empties an area"
+    )
+    offers.set_defaults(handler=cmd_pull_offers)
 
     verbs.add_parser("purge", help="erase expired spaces and old events").set_defaults(
         handler=cmd_purge

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "hub.core",
+    "hub.offers",  # the offers relay (docs/hub.md)
     *[a for a in os.environ.get("HUB_EXTRA_APPS", "").split(",") if a],
 ]
 # The staff dashboard is its own app, found when it is there (hub/dashboard/).

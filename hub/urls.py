@@ -9,8 +9,10 @@ import os
 from django.urls import include, path
 
 from hub.core import api
+from hub.offers import feed
 
 urlpatterns = [
+    path("api/v1/offers", feed.changes),
     path("api/v1/", include(api.urlpatterns)),
     path("healthz", api.healthz),
 ]

@@ -31,6 +31,7 @@ from kiosk.sync.francetravail import ApiSettings, FranceTravailClient
 from kiosk.sync.hub import HubClient, HubMailer, HubSettings, send_state
 from kiosk.sync.mail import Mailer, SmtpSettings
 from kiosk.sync.pull import PullReport, pull, utc_stamp
+from kiosk.sync.relay import pull_from_hub
 
 log = logging.getLogger(__name__)
 
@@ -129,11 +130,14 @@ def sync_once(
         # pull; then once more after it, for what was queued meanwhile.
         delivered = _deliver(config, store, now, rng)
         settings = ApiSettings.from_config(config)
-        if settings is not None:
+        hub_settings = HubSettings.from_config(config)
+        departements = config.get_list("francetravail.departements")
+        if settings is not None:  # its own credentials: straight to France Travail
             with FranceTravailClient(settings, clock=clock, sleep=sleep, rng=rng) as client:
-                report = pull(
-                    client, catalogue, config.get_list("francetravail.departements"), now=now
-                )
+                report = pull(client, catalogue, departements, now=now)
+        elif hub_settings is not None:  # none: the offers the hub pulled for its kiosks
+            report = pull_from_hub(hub_settings, catalogue, departements, now=now)
+        if report is not None:
             delivered = _merge(delivered, _deliver(config, store, now, rng))
         pending = outbox.outbox_counts(store).get(outbox.PENDING, 0)
         result = SyncResult(
