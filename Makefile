@@ -29,9 +29,10 @@ SYSTEM_PACKAGES := espeak-ng:/usr/bin/espeak-ng libespeak-ng1:/usr/lib/x86_64-li
 	xvfb:/usr/bin/Xvfb xdotool:/usr/bin/xdotool dbus:/usr/bin/dbus-daemon dbus:/usr/bin/dbus-send \
 	at-spi2-core:/usr/libexec/at-spi-bus-launcher \
 	python3-pyatspi:/usr/lib/python3/dist-packages/pyatspi/__init__.py \
-	postgresql:/usr/lib/postgresql chromium:/usr/bin/chromium chromium-driver:/usr/bin/chromedriver
+	postgresql:/usr/lib/postgresql chromium:/usr/bin/chromium chromium-driver:/usr/bin/chromedriver \
+	haproxy:/usr/sbin/haproxy
 # The hub (hub/) and its tests: Debian's PostgreSQL server (initdb/pg_ctl), headless Chromium
-# and its driver for the staff dashboard's browser tests.
+# and its driver for the staff dashboard's browser tests; haproxy for the scale-out test and bench.
 
 .PHONY: run test lint typecheck bench translations extract update-po docs system venv clean screenshots hub
 

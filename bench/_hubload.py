@@ -157,6 +157,8 @@ defaults
     timeout connect 2s
     timeout client 60s
     timeout server 60s
+    # A busy hub answers its health check slowly, not never: only a dead one is taken out.
+    timeout check 3s
     # A server refusing the connection (killed): try another, never a request it received.
     retries 3
     option redispatch
@@ -175,7 +177,7 @@ backend hubs
 
 @dataclass
 class Balancer:
-    """Debian's haproxy in the foreground, health-checking the hubs every 200 ms."""
+    """Debian's haproxy in the foreground, health-checking the hubs every 300 ms."""
 
     backends: list[int]
     port: int = 0
@@ -191,7 +193,7 @@ class Balancer:
             raise RuntimeError("haproxy is not installed: sudo apt-get install haproxy")
         self.port = self.port or free_port()
         servers = "\n".join(
-            f"    server hub{n} 127.0.0.1:{p} check inter 200ms fall 1 rise 2"
+            f"    server hub{n} 127.0.0.1:{p} check inter 300ms fall 3 rise 2"
             for n, p in enumerate(self.backends)
         )
         config = self.folder / "haproxy.cfg"
@@ -267,23 +269,39 @@ class LoadResult:
     seconds: float = 0.0
     events_sent: int = 0
     events_acknowledged: int = 0
+    offers_requests: int = 0
+    errors: dict[str, int] = field(default_factory=dict)  # why requests failed, counted
+    offers_failures: int = 0
+    offers_latencies: list[float] = field(default_factory=list)
 
     def figures(self) -> dict[str, Any]:
-        lat = sorted(self.latencies)
+        def pct(values: list[float], p: float) -> float | None:
+            ordered = sorted(values)
+            if not ordered:
+                return None
+            return round(ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000, 1)
 
-        def pct(p: float) -> float | None:
-            return round(lat[min(len(lat) - 1, int(p * len(lat)))] * 1000, 1) if lat else None
-
-        return {
-            "requests": self.requests,
-            "failed_requests": self.failures,
+        answered = len(self.latencies) + len(self.offers_latencies)
+        figures: dict[str, Any] = {
+            "event_requests": self.requests,
+            "event_requests_failed": self.failures,
             "seconds": round(self.seconds, 2),
-            "requests_per_second": round(self.requests / self.seconds, 1) if self.seconds else None,
-            "latency_p50_ms": pct(0.50),
-            "latency_p99_ms": pct(0.99),
+            # Requests answered (events and offers) per second of the whole run.
+            "requests_per_second": round(answered / self.seconds, 1) if self.seconds else None,
+            "latency_p50_ms": pct(self.latencies, 0.50),
+            "latency_p99_ms": pct(self.latencies, 0.99),
             "events_sent": self.events_sent,
             "events_acknowledged": self.events_acknowledged,
+            "errors": dict(sorted(self.errors.items(), key=lambda e: -e[1])[:5]),
         }
+        if self.offers_requests:
+            figures.update(
+                offers_requests=self.offers_requests,
+                offers_requests_failed=self.offers_failures,
+                offers_latency_p50_ms=pct(self.offers_latencies, 0.50),
+                offers_latency_p99_ms=pct(self.offers_latencies, 0.99),
+            )
+        return figures
 
 
 class Driver:
@@ -293,6 +311,9 @@ class Driver:
         from kiosk.sync.hub import HubClient, HubSettings
 
         self.kiosks = [SimKiosk(k, t) for k, t in fleet]
+        self.url = url
+        self.fetch_offers = False  # the hub serves the offers relay: fetch changes each minute
+        self.offers_versions: dict[str, str] = {}
         self.threads = threads
         self.lock = threading.Lock()
         self.result = LoadResult()
@@ -318,10 +339,11 @@ class Driver:
         began = time.perf_counter()
         try:
             answer = self.clients[kiosk.kiosk_id].send(items)
-        except HubError:
+        except HubError as exc:
             with self.lock:
                 self.result.requests += 1
                 self.result.failures += 1
+                self.result.errors[str(exc)] = self.result.errors.get(str(exc), 0) + 1
             return False
         took = time.perf_counter() - began
         for key in answer.accepted:
@@ -331,6 +353,40 @@ class Driver:
             self.result.requests += 1
             self.result.latencies.append(took)
         return not answer.rejected and len(answer.accepted) == len(items)
+
+    def offers(self, kiosk: SimKiosk) -> None:
+        """What changed since this kiosk's last version (one page, gzip on the wire)."""
+        session = self.clients[kiosk.kiosk_id].session
+        began = time.perf_counter()
+        try:
+            answer = session.get(
+                f"{self.url}/api/v1/offers",
+                params={
+                    "since": self.offers_versions.get(kiosk.kiosk_id, "0"),
+                    "departements": "69",
+                    "references_since": "",
+                },
+                headers={"Authorization": f"Bearer {kiosk.token}", "Accept-Encoding": "gzip"},
+                timeout=(2.0, 20.0),
+            )
+            ok = answer.status_code == 200
+            if not ok:
+                with self.lock:
+                    why = f"offers: HTTP {answer.status_code}"
+                    self.result.errors[why] = self.result.errors.get(why, 0) + 1
+            if ok:
+                version = answer.json().get("version")
+                if version is not None:
+                    self.offers_versions[kiosk.kiosk_id] = str(version)
+        except (requests.RequestException, ValueError, AttributeError):
+            ok = False
+        took = time.perf_counter() - began
+        with self.lock:
+            self.result.offers_requests += 1
+            if ok:
+                self.result.offers_latencies.append(took)
+            else:
+                self.result.offers_failures += 1
 
     def minute(self, kiosk: SimKiosk, events: int) -> None:
         """A kiosk's minute: its state (heartbeat, the day's counters), then its events."""
@@ -343,6 +399,8 @@ class Driver:
             {"day": datetime.now(UTC).date().isoformat(), "counters": {"sessions": kiosk.counter}},
         )
         self.deliver(kiosk)
+        if self.fetch_offers:
+            self.offers(kiosk)
         for n in range(events):
             kiosk.queue("help_request" if n % 3 == 0 else "help_cancelled", {"screen": "bench"})
         self.deliver(kiosk)
