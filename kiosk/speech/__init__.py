@@ -16,7 +16,7 @@ from kiosk.speech.player import (
     scale_volume,
     wav_duration,
 )
-from kiosk.speech.speaker import MAX_VOLUME, Speaker, ThreadedSpeaker, split_sentences
+from kiosk.speech.speaker import MAX_VOLUME, Part, Speaker, ThreadedSpeaker, split_sentences
 from kiosk.speech.synth import Pyttsx3Synthesizer, Synthesizer
 from kiosk.speech.voices import VoiceChoice, VoiceInfo, choose_voice
 
@@ -24,6 +24,7 @@ __all__ = [
     "MAX_VOLUME",
     "AplayPlayer",
     "NullPlayer",
+    "Part",
     "PhraseCache",
     "Player",
     "Pyttsx3Synthesizer",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from kiosk.speech.speaker import MAX_VOLUME, clamp_volume
+from collections.abc import Sequence
+
+from kiosk.speech.speaker import MAX_VOLUME, Part, clamp_volume, spoken_parts, summary_of
 
 
 class SilentSpeaker:
@@ -11,23 +13,31 @@ class SilentSpeaker:
     def __init__(self, default_volume: int = 3, problems: list[str] | None = None) -> None:
         self._default_volume = clamp_volume(default_volume)
         self._volume = self._default_volume
-        self._last: tuple[str, str] | None = None
+        self._last: tuple[Part, ...] = ()
         self._problems = list(problems or [])
         self.closed = False
 
     def say(self, text: str, language: str) -> None:
-        if text.strip():  # as ThreadedSpeaker: blank text silences and is not remembered
-            self._last = (text, language)
+        self.say_parts([(text, language)])
+
+    def say_parts(self, parts: Sequence[Part]) -> None:
+        said = spoken_parts(parts)
+        if said:  # as ThreadedSpeaker: blank text silences and is not remembered
+            self._last = said
 
     def stop(self) -> None:
         pass
 
     def repeat(self) -> None:
-        if self._last is not None:
-            self.say(*self._last)
+        if self._last:
+            self.say_parts(self._last)
 
     @property
     def last(self) -> tuple[str, str] | None:
+        return summary_of(self._last)
+
+    @property
+    def last_parts(self) -> tuple[Part, ...]:
         return self._last
 
     @property
@@ -56,7 +66,7 @@ class SilentSpeaker:
         return list(self._problems)
 
     def forget_private(self) -> None:
-        self._last = None
+        self._last = ()
 
     def close(self) -> None:
         self.closed = True
@@ -64,18 +74,29 @@ class SilentSpeaker:
 
 class RecordingSpeaker(SilentSpeaker):
     """A `Speaker` for tests and screenshots: ``said`` lists every (text, language) asked,
-    repeats included, ``stops`` counts explicit `stop` calls and ``forgotten`` the
-    `forget_private` calls (one per ended session)."""
+    repeats included, one entry per part of a `say_parts` (so a test sees which voice read
+    which words); ``utterances`` groups them as asked, one tuple per `say`/`say_parts`.
+    ``stops`` counts explicit `stop` calls and ``forgotten`` the `forget_private` calls (one
+    per ended session)."""
 
     def __init__(self, default_volume: int = 3, problems: list[str] | None = None) -> None:
         super().__init__(default_volume, problems)
         self.said: list[tuple[str, str]] = []
+        self.utterances: list[tuple[Part, ...]] = []
         self.stops = 0
         self.forgotten = 0
 
     def say(self, text: str, language: str) -> None:
-        super().say(text, language)
+        super().say_parts([(text, language)])
         self.said.append((text, language))
+        self.utterances.append(((text, language),))
+
+    def say_parts(self, parts: Sequence[Part]) -> None:
+        super().say_parts(parts)
+        said = spoken_parts(parts)
+        self.said.extend(said)
+        if said:
+            self.utterances.append(said)
 
     def stop(self) -> None:
         self.stops += 1

@@ -21,20 +21,36 @@ MAX_VOLUME = 5
 _MAX_PROBLEMS = 20
 
 
+Part = tuple[str, str]  # words and the language whose voice reads them
+
+
 class Speaker(Protocol):
     """Speaks texts aloud without ever blocking the caller.
 
-    A new `say` cuts whatever is being said; volume is a step from 0 (silent) to MAX_VOLUME.
+    A new `say` or `say_parts` cuts whatever is being said; volume is a step from 0 (silent)
+    to MAX_VOLUME.
     """
 
     def say(self, text: str, language: str) -> None: ...
+
+    def say_parts(self, parts: Sequence[Part]) -> None:
+        """One utterance in several languages, each part read in order by its own voice: an
+        offer's French title inside an Arabic card. Cut as a whole by the next speech."""
+        ...
 
     def stop(self) -> None: ...
 
     def repeat(self) -> None: ...
 
     @property
-    def last(self) -> tuple[str, str] | None: ...
+    def last(self) -> tuple[str, str] | None:
+        """The last utterance's words (its parts joined) and its first part's language."""
+        ...
+
+    @property
+    def last_parts(self) -> tuple[Part, ...]:
+        """The last utterance part by part, as "repeat" says it again; () when none."""
+        ...
 
     @property
     def volume(self) -> int: ...
@@ -63,6 +79,18 @@ class Speaker(Protocol):
 
 def clamp_volume(step: int) -> int:
     return max(0, min(MAX_VOLUME, int(step)))
+
+
+def spoken_parts(parts: Sequence[Part]) -> tuple[Part, ...]:
+    """The parts with words in them: a blank part says nothing and is not remembered."""
+    return tuple((text, language) for text, language in parts if text.strip())
+
+
+def summary_of(parts: Sequence[Part]) -> tuple[str, str] | None:
+    """What `Speaker.last` gives for an utterance: its words and its first language."""
+    if not parts:
+        return None
+    return " ".join(text for text, _ in parts), parts[0][1]
 
 
 # A sentence ends at . ! ? … or the Arabic question mark when followed by a space, or at a
@@ -98,8 +126,11 @@ def split_sentences(text: str) -> list[str]:
 @dataclass(frozen=True)
 class _Utterance:
     generation: int
-    text: str
-    language: str
+    parts: tuple[Part, ...]
+
+    @property
+    def size(self) -> int:
+        return sum(len(text) for text, _ in self.parts)
 
 
 class ThreadedSpeaker:
@@ -107,7 +138,8 @@ class ThreadedSpeaker:
 
     The worker owns the synthesizer (pyttsx3 engines are bound to a thread). Each `say` and
     `stop` bumps a generation number; the worker drops any sentence of an older generation,
-    and the player is stopped so the current sentence ends at once.
+    and the player is stopped so the current sentence ends at once. An utterance of several
+    parts (`say_parts`) is one generation: the next speech cuts all of its parts.
 
     ``on_audio`` is called with ``time.perf_counter()`` when the first sentence of an
     utterance is handed to the player; the latency benchmark hooks in there.
@@ -139,7 +171,7 @@ class ThreadedSpeaker:
         self.on_audio = on_audio
         self._lock = threading.Lock()
         self._generation = 0
-        self._last: tuple[str, str] | None = None
+        self._last: tuple[Part, ...] = ()
         self._problems: list[str] = list(dict.fromkeys(problems))
         self._queue: queue.Queue[_Utterance | None] = queue.Queue()
         self._ready = threading.Event()
@@ -152,15 +184,19 @@ class ThreadedSpeaker:
     # -- caller side -------------------------------------------------------------------
 
     def say(self, text: str, language: str) -> None:
+        self.say_parts([(text, language)])
+
+    def say_parts(self, parts: Sequence[Part]) -> None:
+        said = spoken_parts(parts)
         with self._lock:
             if self._closed:
                 return
             self._generation += 1
             # A blank text only silences: keeping the previous text lets "repeat" still work.
-            if text.strip():
-                self._last = (text, language)
+            if said:
+                self._last = said
                 self._idle.clear()
-                self._queue.put(_Utterance(self._generation, text, language))
+                self._queue.put(_Utterance(self._generation, said))
         self._player.stop()
 
     def stop(self) -> None:
@@ -169,12 +205,16 @@ class ThreadedSpeaker:
         self._player.stop()
 
     def repeat(self) -> None:
-        last = self.last
-        if last is not None:
-            self.say(*last)
+        last = self.last_parts
+        if last:
+            self.say_parts(last)
 
     @property
     def last(self) -> tuple[str, str] | None:
+        return summary_of(self.last_parts)
+
+    @property
+    def last_parts(self) -> tuple[Part, ...]:
         with self._lock:
             return self._last
 
@@ -218,7 +258,7 @@ class ThreadedSpeaker:
         with self._lock:
             self._generation += 1
             self._session += 1
-            self._last = None
+            self._last = ()
             # Under the lock the worker also holds to store private audio: a sentence being
             # synthesised right now cannot slip into the cache after this.
             if self._cache is not None:
@@ -274,7 +314,7 @@ class ThreadedSpeaker:
             except Exception as exc:
                 # The worker must outlive any failure: the next say() still has to work.
                 # Never the text itself: it can be what a person typed (no personal data in logs).
-                log.exception("speech: could not say a %d-character text", len(item.text))
+                log.exception("speech: could not say a %d-character text", item.size)
                 self._add_problem(f"speech failed: {exc}")
             finally:
                 with self._lock:
@@ -283,13 +323,18 @@ class ThreadedSpeaker:
 
     def _speak(self, item: _Utterance) -> None:
         first = True
-        for sentence in split_sentences(item.text):
+        sentences = [
+            (sentence, language)
+            for text, language in item.parts
+            for sentence in split_sentences(text)
+        ]
+        for sentence, language in sentences:
             if not self._current(item.generation):
                 return
             step = self.volume
             if step == 0:
                 continue
-            wav = self._wav(sentence, item.language)
+            wav = self._wav(sentence, language)
             wav = scale_volume(wav, step / MAX_VOLUME)
             if not self._current(item.generation):
                 return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import threading
 import time
 import wave
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from kiosk.i18n import _
 from kiosk.speech import (
     MAX_VOLUME,
+    NullPlayer,
     PhraseCache,
     RecordingSpeaker,
     SilentSpeaker,
@@ -482,3 +484,147 @@ def test_make_speaker_with_no_player_still_synthesises_and_caches(tmp_path: Path
     finally:
         s.close()
     assert list((tmp_path / "cache").rglob("*.wav.cache"))
+
+
+# -- one utterance in several languages ----------------------------------------------------
+
+CARD = [("خباز.", "ar"), ("Boulanger H/F. Lyon 03.", "fr"), ("عمل دائم.", "ar")]
+
+
+def test_parts_are_said_in_order_each_by_its_own_voice(
+    speaker: ThreadedSpeaker, synth: FakeSynth, player: FakePlayer
+) -> None:
+    moments: list[float] = []
+    speaker.on_audio = moments.append
+    speaker.say_parts(CARD)
+    assert speaker.wait_idle(TIMEOUT)
+    assert synth.calls == [
+        ("خباز.", "ar", 150),
+        ("Boulanger H/F.", "fr", 150),
+        ("Lyon 03.", "fr", 150),
+        ("عمل دائم.", "ar", 150),
+    ]
+    assert player.texts == ["خباز.", "Boulanger H/F.", "Lyon 03.", "عمل دائم."]
+    assert len(moments) == 1, "one utterance: its first audio is reported once"
+    assert speaker.last_parts == tuple(CARD)
+    assert speaker.last == ("خباز. Boulanger H/F. Lyon 03. عمل دائم.", "ar")
+
+
+def test_the_next_speech_cuts_every_part_of_the_utterance(
+    speaker: ThreadedSpeaker, synth: FakeSynth, player: FakePlayer
+) -> None:
+    player.block.add("خباز.")
+    speaker.say_parts(CARD)
+    assert wait_for(lambda: player.texts == ["خباز."])
+    speaker.say("Autre.", "fr")
+    assert speaker.wait_idle(TIMEOUT)
+    assert player.texts == ["خباز.", "Autre."]
+    assert not {"Boulanger H/F.", "Lyon 03.", "عمل دائم."} & set(synth.texts)
+    player.block = {"Boulanger H/F."}
+    speaker.say_parts(CARD)
+    assert wait_for(lambda: player.texts[-1] == "Boulanger H/F.")
+    speaker.stop()  # the Stop button silences the whole utterance too
+    assert speaker.wait_idle(TIMEOUT)
+    assert "عمل دائم." not in player.texts[2:] and "Lyon 03." not in player.texts
+
+
+def test_repeat_says_every_part_again_and_blank_parts_say_nothing(
+    speaker: ThreadedSpeaker, synth: FakeSynth, player: FakePlayer
+) -> None:
+    speaker.say_parts([("", "fr"), ("مرحبا.", "ar"), ("  ", "ar"), ("Bonjour.", "fr")])
+    assert speaker.wait_idle(TIMEOUT)
+    assert speaker.last_parts == (("مرحبا.", "ar"), ("Bonjour.", "fr"))
+    speaker.say_parts([("", "fr"), (" ", "ar")])  # only silences: "repeat" still works
+    speaker.repeat()
+    assert speaker.wait_idle(TIMEOUT)
+    assert [(t, lang) for t, lang, _r in synth.calls] == [
+        ("مرحبا.", "ar"),
+        ("Bonjour.", "fr"),
+        ("مرحبا.", "ar"),
+        ("Bonjour.", "fr"),
+    ]
+    speaker.forget_private()
+    assert speaker.last_parts == () and speaker.last is None
+
+
+def test_only_fixed_parts_reach_the_disk_and_the_rest_is_forgotten(
+    tmp_path: Path, synth: FakeSynth, player: FakePlayer
+) -> None:
+    cache = PhraseCache(tmp_path / "cache", 10_000_000)
+    fixed = {("Retour.", "fr"), ("رجوع.", "ar")}
+    s = ThreadedSpeaker(synth, player, cache, 150, MAX_VOLUME, fixed=lambda *p: p in fixed)
+    try:
+        s.say_parts([("رجوع.", "ar"), ("Boulangerie Zorba.", "fr"), ("Retour.", "fr")])
+        assert s.wait_idle(TIMEOUT)
+    finally:
+        s.close()
+    on_disk = sorted(text_of(p.read_bytes()[32:]) for p in (tmp_path / "cache").rglob("*.wav*"))
+    assert on_disk == sorted(["رجوع.", "Retour."])
+    assert ("fr", 150, "Boulangerie Zorba.") in cache, "kept in memory for the session"
+    s.forget_private()
+    assert ("fr", 150, "Boulangerie Zorba.") not in cache
+    assert ("ar", 150, "رجوع.") in cache
+
+
+def test_every_speaker_says_parts_and_the_recorder_keeps_each_voice() -> None:
+    speakers: list[Speaker] = [RecordingSpeaker(2), SilentSpeaker(2)]
+    for s in speakers:
+        s.say_parts(CARD)
+        s.say_parts([("", "fr")])
+        assert s.last_parts == tuple(CARD)
+        s.forget_private()
+        assert s.last is None
+    recorder = RecordingSpeaker()
+    recorder.say("Bonjour.", "fr")
+    recorder.say_parts(CARD)
+    recorder.repeat()
+    assert recorder.said == [("Bonjour.", "fr"), *CARD, *CARD]
+    assert recorder.utterances == [(("Bonjour.", "fr"),), tuple(CARD), tuple(CARD)]
+
+
+@pytest.mark.espeak
+def test_real_espeak_reads_one_utterance_in_french_then_arabic() -> None:
+    from kiosk.speech import Pyttsx3Synthesizer
+
+    real = Pyttsx3Synthesizer()  # bound to the worker thread, which prepares it
+
+    class Recorded:
+        def __init__(self) -> None:
+            self.calls: list[tuple[str, str, str | None, bytes]] = []
+
+        def prepare(self) -> None:
+            real.prepare()
+
+        def voice_problems(self) -> list[str]:
+            return real.voice_problems()
+
+        def synthesize(self, text: str, language: str, rate: int) -> bytes:
+            wav = real.synthesize(text, language, rate)
+            self.calls.append((text, language, real.voice_for(language), wav))
+            return wav
+
+    synth, player = Recorded(), NullPlayer()
+    s = ThreadedSpeaker(synth, player, None, 150, MAX_VOLUME)
+    try:
+        s.say_parts([("Boulanger, Lyon.", "fr"), ("خباز في ليون.", "ar")])
+        assert s.wait_idle(30)
+    finally:
+        s.close()
+    assert [(t, lang) for t, lang, _v, _w in synth.calls] == [
+        ("Boulanger, Lyon.", "fr"),
+        ("خباز في ليون.", "ar"),
+    ], s.problems()
+    french_voice, arabic_voice = (voice for _t, _l, voice, _w in synth.calls)
+    if arabic_voice is None:
+        pytest.skip("no Arabic espeak-ng voice installed")
+    assert french_voice != arabic_voice, "each part by its own voice"
+    assert player.played == 2
+    for _t, _l, _v, wav in synth.calls:
+        samples = samples_of(wav)
+        rms = math.sqrt(sum(x * x for x in samples) / len(samples))
+        assert rms > 300 and 0.3 < wav_seconds(wav) < 10, "speech, not silence"
+
+
+def wav_seconds(wav: bytes) -> float:
+    with wave.open(io.BytesIO(wav), "rb") as r:
+        return r.getnframes() / r.getframerate()
