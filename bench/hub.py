@@ -37,19 +37,27 @@ PULLS_PER_DAY = 24
 
 
 def _france_travail() -> dict[str, Any]:
-    per_pull = math.ceil(OFFERS_PER_DEPARTEMENT / 150) + 2  # pages + token + references
-    direct = KIOSKS * DEPARTEMENTS_PER_KIOSK * PULLS_PER_DAY * per_pull
-    relayed = DEPARTEMENTS_IN_REGION * PULLS_PER_DAY * per_pull
-    return {
-        "assumptions": (
-            f"{OFFERS_PER_DEPARTEMENT} offers per département, 150 per request, "
-            f"{PULLS_PER_DAY} pulls a day, {KIOSKS} kiosks of one département each, "
-            f"{DEPARTEMENTS_IN_REGION} départements in the region"
-        ),
-        "requests_per_day_without_relay": direct,
-        "requests_per_day_with_relay": relayed,
-        "reduction": round(direct / relayed, 1),
-    }
+    """From the relay's own count (hub.offers.figures, the kiosk's paging rules) when the
+    relay is built; else plain arithmetic on the same assumptions."""
+    try:
+        from hub.offers.figures import requests_per_day
+    except ImportError:
+        per_pull = math.ceil(OFFERS_PER_DEPARTEMENT / 150) + 2  # pages + token + references
+        direct = KIOSKS * DEPARTEMENTS_PER_KIOSK * PULLS_PER_DAY * per_pull
+        relayed = DEPARTEMENTS_IN_REGION * PULLS_PER_DAY * per_pull
+        return {
+            "source": "arithmetic (offers relay not built)",
+            "assumptions": (
+                f"{OFFERS_PER_DEPARTEMENT} offers per département, 150 per request, "
+                f"{PULLS_PER_DAY} pulls a day, {KIOSKS} kiosks of one département each, "
+                f"{DEPARTEMENTS_IN_REGION} départements in the region"
+            ),
+            "without_relay": direct,
+            "with_relay": relayed,
+            "ratio": round(direct / relayed, 1),
+        }
+    figures = requests_per_day(KIOSKS, DEPARTEMENTS_IN_REGION)
+    return {"source": "hub.offers.figures.requests_per_day", **figures}
 
 
 def _offers_relay(url: str, token: str) -> bool:

@@ -384,7 +384,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     labels = action_labels()
     for entry in page:
-        entry.label = labels.get(entry.action, entry.action)  # type: ignore[attr-defined]
+        entry.label = labels.get(entry.action, entry.action)
     return render(request, "dashboard/audit.html", {"page": page})
 
 
