@@ -163,6 +163,13 @@ def type_code(qtbot, screen, key: str, code: str) -> None:  # type: ignore[no-un
     fill(qtbot, screen, key, code)
 
 
+def act(qtbot, window, button) -> None:  # type: ignore[no-untyped-def]
+    """Touch a button whose work runs off the UI thread (scrypt, perhaps the hub), and wait
+    for its answer as a person would, watching the screen."""
+    tap(qtbot, button)
+    qtbot.waitUntil(lambda: window.ctx.tasks.pending() == 0, timeout=20000)
+
+
 def test_keep_then_find_with_wrong_codes_then_delete(qtbot, window, kiosk, speaker) -> None:  # type: ignore[no-untyped-def]
     state = begin(qtbot, window, cv=short_cv())
     keep = show(window, "cv_keep")
@@ -171,12 +178,12 @@ def test_keep_then_find_with_wrong_codes_then_delete(qtbot, window, kiosk, speak
     type_code(qtbot, keep, "code", "385172")
     type_code(qtbot, keep, "code_again", "385171")
     assert keep.fields["code"].edit.displayText() != "385172", "dots, not digits"
-    tap(qtbot, keep.action)
+    act(qtbot, window, keep.action)
     assert speaker.said[-1][0] == _(CODES_DIFFER)
     assert keep.fields["code"].text() == "", "a code is wiped once used"
     type_code(qtbot, keep, "code", "385172")
     type_code(qtbot, keep, "code_again", "385172")
-    tap(qtbot, keep.action)
+    act(qtbot, window, keep.action)
     assert window.current.NAME == "cv_preview"
     assert state.space_id is not None
     said = [text for text, _l in speaker.said]
@@ -192,17 +199,17 @@ def test_keep_then_find_with_wrong_codes_then_delete(qtbot, window, kiosk, speak
     fill(qtbot, find, "first_name", "samira")
     for attempt in range(5):
         type_code(qtbot, find, "code", "111112")
-        tap(qtbot, find.action)
+        act(qtbot, window, find.action)
         expected = _(NOT_FOUND) if attempt < 4 else _(LOCKED).format(minutes=15)
         assert speaker.said[-1][0] == expected, attempt
     type_code(qtbot, find, "code", "385172")
-    tap(qtbot, find.action)
+    act(qtbot, window, find.action)
     assert speaker.said[-1][0] == _(LOCKED).format(minutes=15), "locked even with the right code"
 
     # The kiosk waits, no space is locked: staff lift the wait and the right code opens it.
     assert state.spaces().unlock()
     type_code(qtbot, find, "code", "385172")
-    tap(qtbot, find.action)
+    act(qtbot, window, find.action)
     assert window.current.NAME == "cv_preview"
     assert state.cv.identity.name == "Samira Benali"
     preview = window.current
@@ -210,7 +217,7 @@ def test_keep_then_find_with_wrong_codes_then_delete(qtbot, window, kiosk, speak
 
     tap(qtbot, preview.delete)
     assert window.current.NAME == "cv_delete"
-    tap(qtbot, window.current.yes)
+    act(qtbot, window, window.current.yes)
     assert kiosk.store.execute("SELECT count(*) FROM spaces").fetchone()[0] == 0
     assert kiosk.store.execute("SELECT count(*) FROM space_items").fetchone()[0] == 0
     assert window.current.NAME == "cv_start" and state.is_empty()
@@ -310,3 +317,52 @@ def test_on_a_short_screen_every_field_of_a_job_is_above_the_keyboard(qtbot, win
         bottom = top_left.y() + field.edit.height()
         assert top_left.y() >= 0 and bottom <= view.height(), (key, top_left, view.height())
     assert field.edit.placeholderText(), "the example is inside the empty box"
+
+
+def test_keep_and_find_wait_off_the_ui_thread_and_say_when_the_hub_is_unreachable(
+    qtbot, window, kiosk, speaker, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """With a hub configured the spaces are at the hub: the screen waits (a message, the
+    button off) while ctx.tasks asks it; a hub that does not answer is said and shown."""
+    import socket
+
+    from kiosk.cv.network import UNREACHABLE, HubSpaces
+    from ui.cv.secret import WAIT
+
+    with socket.socket() as free:  # a port nothing listens on: refused at once
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    window.ctx.apply_config(
+        window.ctx.config.with_values(
+            hub__url=f"http://127.0.0.1:{port}", hub__kiosk_id="k1", hub__token="t"
+        )
+    )
+    state = begin(qtbot, window, cv=short_cv())
+    assert isinstance(state.spaces(), HubSpaces)
+    ran: list[str] = []
+    original = window.ctx.tasks.run
+
+    def counted(fn, on_success=None, on_failure=None, context=""):  # type: ignore[no-untyped-def]
+        ran.append(context)
+        return original(fn, on_success, on_failure, context)
+
+    monkeypatch.setattr(window.ctx.tasks, "run", counted)
+    keep = show(window, "cv_keep")
+    type_code(qtbot, keep, "code", "385172")
+    type_code(qtbot, keep, "code_again", "385172")
+    tap(qtbot, keep.action)
+    assert "cv cv_keep" in ran
+    assert not keep.action.isEnabled(), "one tap at a time while the hub is asked"
+    assert speaker.said[-1][0] == _(WAIT)
+    qtbot.waitUntil(lambda: window.ctx.tasks.pending() == 0, timeout=20000)
+    assert speaker.said[-1][0] == _(UNREACHABLE)
+    assert keep.fields["code"].error.isVisible()
+    assert window.current.NAME == "cv_keep" and state.space_id is None
+    find = show(window, "cv_find")
+    fill(qtbot, find, "first_name", "samira")
+    type_code(qtbot, find, "code", "385172")
+    tap(qtbot, find.action)
+    assert "cv cv_find" in ran
+    qtbot.waitUntil(lambda: window.ctx.tasks.pending() == 0, timeout=20000)
+    assert speaker.said[-1][0] == _(UNREACHABLE)
+    assert window.current.NAME == "cv_find"

@@ -4,10 +4,14 @@ field whenever the screen is left."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.cv.model import CV
-from kiosk.i18n import N_
+from kiosk.errors import Explained, UserError
+from kiosk.i18n import N_, _
 from ui.context import UiContext
 from ui.cv.fields import Field
 from ui.cv.step import StepScreen, main_button
@@ -15,6 +19,7 @@ from ui.cv.step import StepScreen, main_button
 FIRST_NAME = N_("Your first name")
 CODE = N_("Your secret code: 6 digits")
 CODE_EXAMPLE = N_("digits that are easy for you to remember, but not your birthday")
+WAIT = N_("Please wait a moment.")
 
 
 class SecretStep(StepScreen):
@@ -38,6 +43,7 @@ class SecretStep(StepScreen):
         self.action.setMinimumSize(420, 96)
         self.action.clicked.connect(self.go_next)
         self.nav.addWidget(self.action)
+        self._busy = False
 
     def load(self, cv: CV) -> None:
         self.first_name.set_text(cv.identity.name.split(" ")[0] if cv.identity.name else "")
@@ -53,15 +59,48 @@ class SecretStep(StepScreen):
         self.leave(self.back_screen())
 
     def collect(self, cv: CV, strict: bool = True) -> CV:
-        if not strict:
-            return cv  # leaving without confirming: nothing is created or opened
-        try:
-            return self.act(cv)
-        finally:
-            self.wipe()
+        return cv  # leaving without confirming: nothing is created or opened
 
-    def act(self, cv: CV) -> CV:
+    def prepare(self) -> Callable[[], Any]:
+        """Check the answers here (raise FieldError next to its field) and return the slow
+        part (scrypt, perhaps the hub) to run off the UI thread."""
         raise NotImplementedError
+
+    def finish(self, answer: Any) -> None:
+        """On the UI thread, once the slow part has answered."""
+        raise NotImplementedError
+
+    def go_next(self) -> None:
+        if self._busy:
+            return
+        self.clear_errors()
+        try:
+            job = self.prepare()
+        except UserError as exc:
+            self.show_problem(exc)
+            return
+        finally:
+            self.wipe()  # a code is never kept in the field once used
+        self._busy = True
+        self.action.setEnabled(False)
+        self.ctx.show_result(_(WAIT), "info")
+        self.ctx.tasks.run(job, self._answered, self._failed, context=f"cv {self.NAME}")
+
+    def _answered(self, answer: Any) -> None:
+        self._busy = False
+        self.action.setEnabled(True)
+        self.ctx.show_result("", "info")
+        if self.ctx.kiosk.sessions.current is None:
+            return  # the person left meanwhile
+        self.finish(answer)
+
+    def _failed(self, explained: Explained) -> None:
+        """Wrong code, locked, hub unreachable: said, and written under the code."""
+        self._busy = False
+        self.action.setEnabled(True)
+        self.ctx.show_result("", "info")
+        self.fields["code"].set_error(explained.user)
+        self.ctx.say(explained.user)
 
     def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.wipe()

@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from kiosk.errors import Explained
 from kiosk.i18n import N_, _
 from ui import theme
 from ui.context import UiContext
 from ui.cv.scroll import taps_at_once
+from ui.cv.secret import WAIT
 from ui.cv.state import state_for
 from ui.screens.base import Screen
 from ui.widgets.scroll import KineticScrollArea
@@ -59,6 +61,17 @@ class CvDeleteScreen(Screen):
         self.yes.clicked.connect(self.delete)
 
     def delete(self) -> None:
-        self.state.delete_space()
+        # Off the UI thread: the space may be at the hub.
+        self.yes.setEnabled(False)
+        self.ctx.show_result(_(WAIT), "info")
+        self.ctx.tasks.run(self.state.delete_job(), self._deleted, self._failed, "cv delete")
+
+    def _deleted(self, _answer: object) -> None:
+        self.yes.setEnabled(True)
+        self.state.forget_space()
         self.navigate.emit("cv_start")
         self.ctx.show_result(_(DELETED), "success")
+
+    def _failed(self, explained: Explained) -> None:
+        self.yes.setEnabled(True)
+        self.ctx.show_result(explained.user, "error")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from kiosk.cv.model import CV
 from kiosk.i18n import N_, _
 from ui.cv.secret import SecretStep
@@ -22,14 +25,13 @@ class CvFindScreen(SecretStep):
         self.first_name.set_text("")
         self.wipe()
 
-    def act(self, cv: CV) -> CV:
-        self.state.open_space(self.first_name.text(), self.code.text())
-        return self.state.cv
+    def prepare(self) -> Callable[[], Any]:
+        return self.state.open_job(self.first_name.text(), self.code.text())
 
-    def go_next(self) -> None:
-        if self.commit():
-            self.leave("cv_preview")
-            self.ctx.show_result(_(FOUND), "success")
+    def finish(self, answer: Any) -> None:
+        self.state.adopt(answer[0], answer)
+        self.leave("cv_preview")
+        self.ctx.show_result(_(FOUND), "success")
 
     def back_screen(self) -> str:
         return "cv_start"

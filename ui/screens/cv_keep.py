@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import QWidget
 
-from kiosk.cv.model import CV
-from kiosk.cv.validation import FieldError
+from kiosk.cv.spaces import check_code
+from kiosk.cv.validation import FieldError, clean_name
 from kiosk.i18n import N_, _
 from ui.context import UiContext
 from ui.cv.fields import Field
@@ -34,16 +37,23 @@ class CvKeepScreen(SecretStep):
         self.again = self.register("code_again", Field(ctx, N_("The same code again"), secret=True))
         self.grid.addWidget(self.again, 1, 1)
         self.body.addStretch(1)
+        self._name = ""
 
-    def act(self, cv: CV) -> CV:
+    def prepare(self) -> Callable[[], Any]:
         if self.code.text() != self.again.text():
             raise FieldError("code", CODES_DIFFER)
         name = self.first_name.text().strip()
-        self.state.keep(name, self.code.text())
+        clean_name(name, "first_name")
+        check_code(self.code.text())
+        self._name = name
+        return self.state.keep_job(name, self.code.text())
+
+    def finish(self, answer: Any) -> None:
+        self.state.adopt(answer)
         days = self.ctx.config.get_int("spaces.expiry_days")
-        # Seen as well as heard; shown just before the preview, it stays there to be read.
-        self.ctx.show_result(_(KEPT).format(name=name, days=days), "success")
-        return cv
+        self.leave(self.next_screen())
+        # Seen as well as heard, on the preview where it stays to be read.
+        self.ctx.show_result(_(KEPT).format(name=self._name, days=days), "success")
 
     def next_screen(self) -> str:
         return "cv_preview"

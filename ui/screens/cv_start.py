@@ -13,7 +13,8 @@ from ui.cv.state import state_for
 from ui.features import Feature
 from ui.screens.base import Screen
 from ui.widgets.scroll import KineticScrollArea
-from ui.widgets.spoken import SpokenToolButton, TLabel
+from ui.widgets.spoken import TLabel
+from ui.widgets.tile import Tile
 
 
 class CvStartScreen(Screen):
@@ -43,9 +44,10 @@ class CvStartScreen(Screen):
         row = QHBoxLayout()
         row.setSpacing(32)
 
-        def tile(label: str, icon: str, hint: str) -> SpokenToolButton:
-            button = SpokenToolButton(ctx, label, icon, role="tile", hint=hint, icon_size=96)
-            button.setMinimumSize(theme.TILE + 80, theme.TILE)
+        def tile(label: str, icon: str, hint: str) -> Tile:
+            # Words wrap inside the tile (large text, Arabic) rather than being cut.
+            button = Tile(ctx, label, icon, hint=hint, icon_size=96)
+            button.setMinimumSize(theme.TILE, theme.TILE)
             row.addWidget(button)
             return button
 
