@@ -58,6 +58,8 @@ def changes(request: HttpRequest) -> HttpResponse:
     codes = _departements(request.GET.get("departements", "") or kiosk.departement)
     limit = page_size()
     feed = OfferFeed.objects.filter(id=1).first() or OfferFeed(id=1)
+    if pull.api_settings() is None and not feed.areas:
+        raise ApiError(404, "no_relay", "this hub does not pull France Travail offers")
     relayed = pull.configured_departements()
     if relayed is None:
         relayed = sorted(set(feed.areas) | set(feed.wanted))

@@ -55,6 +55,14 @@ class RelayError(Exception):
     """The hub's answer cannot be used: nothing of this pass is applied."""
 
 
+class _NoRelay(Exception):
+    """This hub relays no offers (none pulled, or a hub from before the relay)."""
+
+
+# A hub without France Travail credentials answers 404 no_relay; an older hub 404 or 405.
+_NO_RELAY = frozenset({404, 405, 501})
+
+
 @dataclass
 class _Page:
     version: int
@@ -138,8 +146,10 @@ def pull_from_hub(
     *,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
     session: requests.Session | None = None,
-) -> PullReport:
-    """Fetch every change since the stored version, then apply; never raises for hub trouble."""
+) -> PullReport | None:
+    """Fetch every change since the stored version, then apply; never raises for hub trouble.
+
+    None when this hub relays no offers: the kiosk keeps its catalogue, as with no pull."""
     began = time.perf_counter()
     codes = sorted(set(departements))
     report = PullReport(areas=dict.fromkeys(codes, False))
@@ -183,6 +193,8 @@ def pull_from_hub(
             report.requests += 1
             wire = answer.headers.get("Content-Length", "")
             report.bytes += int(wire) if wire.isdigit() else len(answer.content)
+            if first is None and answer.status_code in _NO_RELAY:
+                raise _NoRelay
             if answer.status_code != 200:
                 raise RelayError(f"hub answered HTTP {answer.status_code}")
             page, rows = _read_page(answer.content)
@@ -215,6 +227,9 @@ def pull_from_hub(
         applying = time.perf_counter()
         _apply(catalogue, report, first.full, version, source, last, first.references, now())
         report.seconds_applying = time.perf_counter() - applying
+    except _NoRelay:
+        log.info("relay: the hub relays no offers; the catalogue stays as it is")
+        return None
     except RelayError as exc:
         report.error = f"hub: {exc}"
         report.complete = False

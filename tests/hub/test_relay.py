@@ -250,3 +250,13 @@ def test_the_bench_figure_shows_the_relay_divides_france_travail_requests() -> N
     figure = requests_per_day(1000, 12, offers_per_departement=3000)
     assert figure["with_relay"] * 50 < figure["without_relay"]
     assert requests_per_day(1, 1)["ratio"] == 1.0  # one kiosk alone gains nothing
+
+
+def test_a_hub_without_france_travail_credentials_leaves_the_catalogue_alone(
+    hub_db: Hub, tmp_path: Path
+) -> None:
+    hub_db.serve()
+    kiosk = _kiosk(hub_db, tmp_path, "lyon-a")
+    result = _sync(kiosk)
+    assert result.ok and result.pull is None
+    assert result.reason.startswith("pull not configured")
