@@ -163,7 +163,7 @@ def test_staff_mode_fits(walk, qapp) -> None:  # type: ignore[no-untyped-def]
         for index in range(panel.stack.count()):
             panel.show_page(index)
             settle(window, qapp)
-            name = f"staff-{type(panel.stack.currentWidget()).__name__}"
+            name = f"staff-{type(panel.pages[index]).__name__}"
             offences += check_window(window, size, name, [overlay])
     finally:
         overlay.close_staff_mode()

@@ -39,6 +39,7 @@ from ui.staff.pages import (
     button,
 )
 from ui.staff.pin_entry import PinEntry
+from ui.widgets.scroll import KineticScrollArea
 
 
 class StaffPanel(QWidget):
@@ -72,8 +73,10 @@ class StaffPanel(QWidget):
             (_("Counters"), self.counters),
             (_("Log"), self.log),
         ]
+        self.pages = [page for _label, page in pages]
         for i, (label, page) in enumerate(pages):
-            self.stack.addWidget(page)
+            # A page taller than a 1280x800 screen scrolls (the log page scrolls on its own).
+            self.stack.addWidget(page if page is self.log else KineticScrollArea(page))
             tab = button(label)
             tab.setCheckable(True)
             tab.setProperty("role", "chip")
@@ -93,7 +96,7 @@ class StaffPanel(QWidget):
     def show_page(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
         self.tabs.button(index).setChecked(True)
-        page = self.stack.currentWidget()
+        page = self.pages[index]
         refresh = getattr(page, "refresh", None)
         if callable(refresh):
             refresh()

@@ -29,6 +29,7 @@ from kiosk.errors import explain
 from kiosk.i18n import LANGUAGES, N_, _
 from kiosk.staff import counters, settings, status
 from ui.context import UiContext
+from ui.widgets.flow import ReflowGrid
 
 log = logging.getLogger(__name__)
 TOUCH = 64  # px: staff buttons are as easy to hit as the public ones
@@ -65,6 +66,7 @@ class StatusPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.fields: dict[str, QLabel] = {}
         self.retry_buttons: dict[str, QPushButton] = {}
         self.needs = QVBoxLayout()
@@ -272,14 +274,14 @@ class SettingsPage(QWidget):
         self.file_config = file_config
         current = settings.effective_config(file_config, ctx.kiosk.store)
         self.languages: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
+        row = ReflowGrid(max_columns=5, spacing=8)  # nine languages: as many a row as fit
         for code in LANGUAGES:
             chip = button(LANGUAGES[code].native_name)
             chip.setCheckable(True)
             chip.setProperty("role", "chip")
             chip.setChecked(code in current.get_list("language.enabled"))
             self.languages[code] = chip
-            row.addWidget(chip)
+            row.add(chip)
         self.idle = Stepper(current.get_int("session.idle_seconds"), 20, 3600, 10)
         self.volume = Stepper(current.get_int("speech.default_volume"), 0, 5, 1)
         self.rate = Stepper(current.get_int("speech.rate"), 80, 300, 10)
@@ -298,7 +300,9 @@ class SettingsPage(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(_("Languages offered"), row)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text at 1280 px
+        form.addRow(QLabel(_("Languages offered")))
+        form.addRow(row)  # the whole width: nine languages need it
         form.addRow(_("Seconds before 'Are you still there?'"), self.idle)
         form.addRow(_("Volume at the start of a session"), self.volume)
         form.addRow(_("Speech rate (words per minute)"), self.rate)

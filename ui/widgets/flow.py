@@ -86,24 +86,14 @@ class ReflowGrid(QWidget):
             self._place(columns)
 
     # One column is the least this grid needs: the parent may give it less than the current
-    # columns take, and the next resize reflows them.
+    # columns take, and the next resize reflows them. The height is the current rows': a
+    # reflow asks the parent layout again (updateGeometry), which QFormLayout, unlike box
+    # layouts, does not do for height-for-width.
     def minimumSizeHint(self) -> QSize:
         cell = self.cell_width()
         rows = -(-max(1, len(self.items)) // max(1, self.columns))
         height = self.grid.minimumSize().height()
         return QSize(min(cell, self.grid.minimumSize().width()), max(height, rows))
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        columns = self.columns_for(width)
-        shown = [w for w in self.items if _shown(w)]
-        rows = -(-len(shown) // columns) if shown else 0
-        gap = self.grid.verticalSpacing()
-        heights = [max(w.sizeHint().height(), w.minimumHeight()) for w in shown]
-        row_height = max(heights, default=0)
-        return rows * row_height + max(0, rows - 1) * gap
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
