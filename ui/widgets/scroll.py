@@ -25,6 +25,11 @@ def make_kinetic(area: QAbstractScrollArea) -> QScroller:
     props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
     # A short drag must still count as a tap on a card, not a scroll.
     props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
+    # The press reaches the control under the finger at once: QScroller otherwise holds it
+    # 0.25 s to see whether a drag begins, and drops it when taps come quickly (a second tap
+    # on a chip, a key typed twice). A drag that begins on a control still scrolls: the
+    # scroller cancels the press it passed on.
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
     scroller.setScrollerProperties(props)
     return scroller
 
