@@ -32,6 +32,7 @@ def compile_catalogues(locale_dir: Path = LOCALE_DIR) -> list[Path]:
             fd, tmp = tempfile.mkstemp(dir=po.parent, suffix=".mo.tmp")
             with os.fdopen(fd, "wb") as out:
                 write_mo(out, catalog)
+            os.chmod(tmp, 0o644)  # mkstemp makes it private; the hub may run as another user
             os.replace(tmp, mo)
             done.append(mo)
         except OSError as exc:  # a read-only install: its .mo was compiled when packaged
