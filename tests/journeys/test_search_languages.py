@@ -49,3 +49,24 @@ def test_an_arabic_speaker_finds_driver_offers_by_typing_in_arabic(
     assert away in first.get("description", ""), first
     kiosk.gone(ar("Sorry, we did not understand this job. Try another word, or pictures."))
     kiosk.step("driver offers shown, nearest first with their distance")
+
+
+def test_a_word_that_names_no_job_leads_to_pictures_named_in_english(
+    start_kiosk: Callable[..., Kiosk],
+) -> None:
+    kiosk = start_kiosk()
+    kiosk.tap(LANGUAGES["en"].native_name, "push button", timeout=30)
+    kiosk.tap("Find a job", "push button")
+    kiosk.type_into("Job", "xyzzy")
+    kiosk.tap("Search", "push button")
+    kiosk.find("Sorry, we did not understand this job. Try another word, or pictures.", "label")
+    kiosk.gone("Conducteur", "push button", match="contains")  # never a random job's offers
+    kiosk.step("xyzzy is not understood")
+    kiosk.tap("Choose from pictures", "push button")
+    kiosk.tap("Transport and warehouses", "push button")
+    # The jobs of that kind in English, the French title beside each.
+    english = job_name("N4101", "en")
+    assert english
+    label = f"{english} — Conducteur / Conductrice de poids lourd ("
+    kiosk.find(label, "push button", match="startswith")
+    kiosk.step("jobs from pictures named in English with the French title")

@@ -231,7 +231,10 @@ def test_choosing_from_pictures(qtbot, window, live, speaker) -> None:  # type: 
     qtbot.waitUntil(lambda: bool(domains.counts), timeout=5000)
     assert domains.counts["D"] == 5 and not domains.tiles["A"].isEnabled()
     assert "5" in domains.tiles["D"].accessibleDescription()
-    tap(qtbot, domains.tiles["D"])
+    # A synthetic click on a tile inside the screen's kinetic scroll area is taken by its
+    # QScroller and never replayed offscreen; a real finger works (journey
+    # test_a_word_that_names_no_job_leads_to_pictures_named_in_english).
+    domains.tiles["D"].click()
     jobs = window.current
     assert jobs.NAME == "occupations"
     qtbot.waitUntil(lambda: len(jobs.buttons) == 3, timeout=5000)
@@ -305,7 +308,7 @@ def test_a_town_is_chosen_by_typing_its_name_among_all_communes(
         towns.keyboard.press(char)
     qtbot.waitUntil(lambda: bool(towns.buttons), timeout=5000)
     assert towns.buttons[0].accessibleName() == "Grenoble (38) 38000"
-    tap(qtbot, towns.buttons[0])
+    towns.buttons[0].click()  # see test_choosing_from_pictures: the kinetic area takes taps
     assert window.current is offers
     qtbot.waitUntil(lambda: offers.result is not None and offers.result.total >= 0, timeout=5000)
     assert offers.state.question.filters.near == "38185"
