@@ -332,7 +332,8 @@ class Kiosk:
         for char in text:
             wanted = "numbers" if char in NUMBERS_PAGE else "letters"
             if char != " " and wanted != page:
-                turn = fr("Numbers" if wanted == "numbers" else "Letters")
+                # The key back to the letters is named after their layout (French: AZERTY).
+                turn = fr("Numbers" if wanted == "numbers" else "AZERTY keyboard")
                 keys.append({"key": turn, "turns_page": True})
                 page = wanted
             if char.isupper():
@@ -344,7 +345,7 @@ class Kiosk:
                 continue
             keys.append({"key": fr("Space") if char == " " else char, "char": char})
         if page == "numbers":
-            keys.append({"key": fr("Letters"), "turns_page": True})
+            keys.append({"key": fr("AZERTY keyboard"), "turns_page": True})
         answer = self.bus.request(
             "type", field={"name": field, "role": role}, keys=keys, timeout=len(keys) * 5
         )
