@@ -11,6 +11,7 @@ Figures, not asserts: lost and duplicated events are counted, not checked.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import secrets
@@ -58,6 +59,39 @@ def _france_travail() -> dict[str, Any]:
         }
     figures = requests_per_day(KIOSKS, DEPARTEMENTS_IN_REGION)
     return {"source": "hub.offers.figures.requests_per_day", **figures}
+
+
+OFFERS = 3000  # in the département the kiosks follow, at the fake France Travail API
+
+
+def _seed_offers(env: dict[str, str], stack: contextlib.ExitStack) -> bool:
+    """When the hub has the offers relay: a fake France Travail API on 127.0.0.1 (the tests'
+    own), pulled once by `hub pull-offers`, so kiosks fetch real pages, then only changes."""
+    try:
+        import hub.offers  # noqa: F401
+        from tests.fakes.francetravail import CLIENT_ID, CLIENT_SECRET, FakeFranceTravail
+        from tests.fakes.offers import make_offers
+    except ImportError:
+        return False
+    api = stack.enter_context(FakeFranceTravail(make_offers(OFFERS, ["69"])))
+    env.update(
+        HUB_FRANCETRAVAIL_CLIENT_ID=CLIENT_ID,
+        HUB_FRANCETRAVAIL_CLIENT_SECRET=CLIENT_SECRET,
+        HUB_FRANCETRAVAIL_TOKEN_URL=f"{api.base_url}/connexion/oauth2/access_token",
+        HUB_FRANCETRAVAIL_API_URL=f"{api.base_url}/partenaire/offresdemploi",
+        HUB_FRANCETRAVAIL_REQUESTS_PER_SECOND="50",
+        HUB_FRANCETRAVAIL_DEPARTEMENTS="69",
+        HUB_OFFERS_INTERVAL="86400",  # pulled once here, not again during the run
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "hub", "pull-offers"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    return done.returncode == 0
 
 
 def _offers_relay(url: str, token: str) -> bool:
@@ -149,6 +183,7 @@ def run() -> dict[str, Any]:
     root = Path(tempfile.mkdtemp(prefix="hub-bench-"))
     os.chmod(root, 0o711)
     cluster = LocalCluster(root, fsync=False)
+    stack = contextlib.ExitStack()
     try:
         cluster.start()
         cluster.ensure_database("hub")
@@ -168,11 +203,13 @@ def run() -> dict[str, Any]:
             timeout=300,
         )
         fleet = make_fleet(env, KIOSKS)
+        relayed = _seed_offers(env, stack)
         load = os.getloadavg()[0]
         postmaster = int((cluster.data / "postmaster.pid").read_text().split()[0])
-        one = _phase(env, fleet, 1, postmaster)
+        one = _phase(env, fleet, 1, postmaster, relay=relayed or None)
         two = _phase(env, fleet, 2, postmaster, relay=one["offers_relay_fetched"])
     finally:
+        stack.close()
         cluster.destroy()
         shutil.rmtree(root, ignore_errors=True)
     real_time_rps = KIOSKS * (2 + (1 if one["offers_relay_fetched"] else 0)) / 60
