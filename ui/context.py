@@ -7,6 +7,7 @@ go back to the configured defaults when it ends.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
@@ -124,6 +125,12 @@ class UiContext(QObject):
     def say(self, text: str, language: str | None = None) -> None:
         if text:
             self.speaker.say(text, language or self.language)
+
+    def say_parts(self, parts: Sequence[tuple[str, str | None]]) -> None:
+        """One utterance, each part in its own voice (None: the person's language)."""
+        said = [(text, language or self.language) for text, language in parts if text.strip()]
+        if said:
+            self.speaker.say_parts(said)
 
     def show_result(self, text: str, kind: str) -> None:
         """Every result is seen as well as heard: `text` (already translated) is said and

@@ -93,6 +93,21 @@ def open_offer(qtbot, window, offer_id: str, language: str) -> Any:  # type: ign
     return screen
 
 
+def said_summary(qtbot, speaker, word: str) -> tuple[tuple[str, str], ...]:  # type: ignore[no-untyped-def]
+    """The last utterance holding ``word``: the offer's summary, part by part."""
+
+    def found() -> tuple[tuple[str, str], ...] | None:
+        for parts in reversed(speaker.utterances):
+            if any(word in text for text, _l in parts):
+                return parts
+        return None
+
+    qtbot.waitUntil(lambda: found() is not None, timeout=3000)
+    parts = found()
+    assert parts is not None
+    return parts
+
+
 def shown_texts(screen) -> list[str]:  # type: ignore[no-untyped-def]
     return [w.text() for w in screen.body.findChildren(QLabel) if w.isVisibleTo(screen)]
 
@@ -110,12 +125,21 @@ def test_arabic_offer_in_plain_words_and_french_text_by_french_voice(  # type: i
     assert "عمل له تاريخ نهاية. لمدة 6 أشهر." in texts, "the contract in one sentence"
     assert "خبرة 2 سنة مطلوبة" in texts
     assert PAY not in texts and HOURS not in texts, "the API's codes are not what is shown"
-    # The summary is said in Arabic with numbers a voice reads well: no "39H", no "€".
-    qtbot.waitUntil(lambda: bool(speaker.said) and "يورو" in speaker.said[-1][0], timeout=3000)
-    text, language = speaker.said[-1]
-    assert language == "ar" and "2899 يورو" in text and "39 ساعة" in text
+    # The summary is said in Arabic with numbers a voice reads well: no "39H", no "€"; the
+    # offer's own French words in it (title, town) by the French voice, in their place.
+    parts = said_summary(qtbot, speaker, "يورو")
+    text = " ".join(t for t, language in parts if language == "ar")
+    assert "2899 يورو" in text and "39 ساعة" in text
     assert "€" not in text and "39H" not in text and DESCRIPTION not in text
-    assert str(job_name("D1102", "ar")) in text, "the job named in Arabic"
+    job = str(job_name("D1102", "ar"))
+    assert job in text, "the job named in Arabic"
+    assert "Boulanger" not in text and "Lyon" not in text, "French words not in the Arabic voice"
+    assert {language for _t, language in parts} == {"ar", "fr"}
+    texts = [t for t, _l in parts]
+    at = texts.index("Boulanger (H/F)")
+    assert parts[at][1] == "fr" and job in texts[at - 1], "the Arabic job, then the French title"
+    assert ("Lyon 03", "fr") in parts
+    assert all(DESCRIPTION not in t for t in texts), "the full text is for 'Listen in French'"
     # The offer's own words: whole, French, for the French voice, aligned with the screen.
     assert screen.full_text.text() == DESCRIPTION
     assert screen.full_text.property("speech_language") == "fr"
@@ -153,9 +177,11 @@ def test_words_that_cannot_be_read_are_shown_as_written_in_french(  # type: igno
     assert "Horaires à voir ensemble" in texts
     pay = screen.value_labels["pay"][0]
     assert pay.property("speech_language") == "fr"
-    # Said in Arabic: the summary leaves the French words to the French voice.
-    qtbot.waitUntil(lambda: bool(speaker.said) and speaker.said[-1][1] == "ar", timeout=3000)
-    assert "voir avec" not in speaker.said[-1][0]
+    # Said in Arabic, with the French words as written read by the French voice.
+    parts = said_summary(qtbot, speaker, "الأجر")
+    assert ("Salaire : voir avec l'agence", "fr") in parts
+    assert ("Horaires à voir ensemble", "fr") in parts
+    assert not any("voir" in t for t, language in parts if language == "ar")
 
 
 def test_contract_pictogram_and_beginners(qtbot, window, live) -> None:  # type: ignore[no-untyped-def]

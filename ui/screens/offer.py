@@ -23,7 +23,7 @@ from ui.search.printing import offer_html, print_offer
 from ui.search.qr import qr_pixmap
 from ui.search.scrolling import kinetic_area
 from ui.search.state import state_for
-from ui.widgets.spoken import SpokenButton, SpokenToolButton, TLabel
+from ui.widgets.spoken import SpokenButton, SpokenToolButton, TLabel, in_sentences
 
 GONE = N_("Sorry, this offer is no longer available.")
 PRINTING = N_("Printing. Please take your page from the printer.")
@@ -152,7 +152,7 @@ class OfferScreen(Screen):
         if offer is None:
             self._tell(_(GONE), "error")
         elif self.isVisible():
-            self.ctx.say(self.summary_text())
+            self.ctx.say_parts(self.summary_parts())
 
     def _fill(self) -> None:
         _empty(self.column)
@@ -222,13 +222,16 @@ class OfferScreen(Screen):
                 label.show()
         self.french_button.show()
 
-    def summary_text(self) -> str:
-        """The summary as the person's voice says it (the offer's French words are left to
-        the French voice: "Listen in French")."""
+    def summary_parts(self) -> list[tuple[str, str]]:
+        """The summary as it is said: the plain words by the person's voice, the offer's own
+        French words in it (title, a pay as written) by the French voice. The long full text
+        is left to "Listen in French"."""
+        language = self.ctx.language
         if self.offer is None:
-            return self.title_text()
-        text = summary.spoken(self.summary_rows or summary.rows(self.offer), self.ctx.language)
-        return f"{_(words.DEMO)}. {text}" if self.offer.card.demo else text
+            return [(self.title_text(), language)]
+        rows = self.summary_rows or summary.rows(self.offer)
+        demo = [[(_(words.DEMO), None)]] if self.offer.card.demo else []
+        return in_sentences([*demo, *summary.spoken_lines(rows)], language)
 
     def spoken_intro(self) -> str:
         if self.offer is None or self.ctx.language != FRENCH:
@@ -241,7 +244,7 @@ class OfferScreen(Screen):
     # -- actions ---------------------------------------------------------------------------------
     def read_aloud(self) -> None:
         if self.offer is not None:
-            self.ctx.say(self.summary_text())
+            self.ctx.say_parts(self.summary_parts())
 
     def read_french(self) -> None:
         """The offer as published, by the French voice, even on an Arabic screen."""

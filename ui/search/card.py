@@ -84,6 +84,8 @@ class OfferCardButton(SpokenButton):
         for label in self.lines:
             column.addWidget(label)
         self.setMinimumHeight(column.sizeHint().height())
+        # Held, the card reads each piece by its voice: the French title and town in French.
+        self.set_spoken_parts(lambda: summary.card_parts(card, self.said, ctx.language))
 
     def _spoken_lines(self) -> list[str]:
         lines = [s.spoken for s in self.said]

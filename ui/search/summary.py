@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.catalogue import plain
-from kiosk.catalogue.plain import Said
+from kiosk.catalogue.plain import FRENCH, Said
 from kiosk.catalogue.search import OfferCard, OfferDetail
 from kiosk.i18n import _, ltr
 from ui.search import words
+from ui.widgets.spoken import Part, in_sentences
 
 # Laying out text happens on the UI thread: a megabyte in one label froze the screen for
 # 15 s. What a screen shows of an offer is capped (imports cap too; the API's own offers stay
@@ -39,6 +40,21 @@ CONTRACT_ICONS: dict[str, str] = {
 
 
 @dataclass(frozen=True)
+class Mixed(Said):
+    """A line in the person's language holding French words ("Lyon 03, 12 km away"): said
+    part by part, each by its own voice."""
+
+    parts: tuple[Part, ...] = ()
+
+
+def said_parts(said: Said) -> list[Part]:
+    """What the voices say of one piece: (words, language), None being the person's."""
+    if isinstance(said, Mixed) and said.parts:
+        return [(shown(text, LINE_MAX), language) for text, language in said.parts]
+    return [(shown(said.spoken, LINE_MAX), said.language)]
+
+
+@dataclass(frozen=True)
 class Row:
     key: str  # job, where, contract, hours, pay, experience, apply
     heading: str
@@ -47,13 +63,25 @@ class Row:
 
 
 def place(card: OfferCard) -> Said:
-    """ "Lyon 03, 12 km away": the number kept left-to-right in Arabic text."""
+    """ "Lyon 03, 12 km away": the number kept left-to-right in Arabic text, the town (a
+    French name) read by the French voice."""
     town = words.town(card)
-    if card.distance_km is None:
+    if not card.town:  # "Place not given", in the person's words
         return plain.plain(town)
+    if card.distance_km is None:
+        return Mixed(town, town, parts=((town, FRENCH),))
     km = str(max(1, round(card.distance_km)))
     where = _("{town}, {km} km away")
-    return plain.Said(where.format(town=town, km=ltr(km)), where.format(town=town, km=km))
+    spoken = where.format(town=town, km=km)
+    before, found, after = where.partition("{town}")
+    if not found:  # a translation without the town: all in the person's voice
+        return plain.Said(where.format(town=town, km=ltr(km)), spoken)
+    parts = ((before.replace("{km}", km), None), (town, FRENCH), (after.replace("{km}", km), None))
+    return Mixed(
+        where.format(town=town, km=ltr(km)),
+        spoken,
+        parts=tuple(part for part in parts if part[0].strip()),
+    )
 
 
 def title(card: OfferCard) -> Said:
@@ -148,15 +176,28 @@ def how_to_apply(offer: OfferDetail) -> Said:
     )
 
 
-def spoken(rows_: list[Row], language: str) -> str:
-    """The summary as the voice of ``language`` says it: only what is in that language (the
-    French voice reads the offer's own words; see the offer screen's second button)."""
-    parts = []
+def card_parts(card: OfferCard, lines: list[Said], language: str) -> list[tuple[str, str]]:
+    """What touching and holding a card says, each piece by its voice: the job in the
+    person's language, then the offer's French title, then place, contract, pay."""
+    said = [said_parts(line) for line in lines]
+    title_ = [said_parts(title(card))]
+    local = local_job(card)
+    if local is not None and lines and lines[0] == local:
+        spoken = [said[0], *title_, *said[1:]]
+    else:
+        spoken = [*title_, *said]
+    demo = [[(_(words.DEMO), None)]] if card.demo else []
+    return in_sentences([*demo, *spoken], language)
+
+
+def spoken_lines(rows_: list[Row]) -> list[list[Part]]:
+    """The summary as it is said, row by row, each piece by its voice (`in_sentences`): the
+    person's language for the plain words, French for the offer's own (its title, its town,
+    a pay written as the employer wrote it)."""
+    lines: list[list[Part]] = []
     for row in rows_:
-        said = [
-            s.spoken for s in row.lines if (s.language or language) == language and s.spoken.strip()
-        ]
+        said = [said_parts(s) for s in row.lines if s.spoken.strip()]
         if said:
-            text = " ".join(shown(s, LINE_MAX).rstrip(".") + "." for s in said)
-            parts.append(f"{row.heading}: {text}")
-    return " ".join(parts)
+            lines.append([(f"{row.heading}:", None), *said[0]])
+            lines += said[1:]
+    return lines

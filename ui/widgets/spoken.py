@@ -1,10 +1,14 @@
 """Controls that speak: touch and hold says the name; in listen-first mode tap once to hear,
 tap again to act. Their label is an English message id, translated live.
+
+A control whose words are not all in the person's language (an offer's French title on an
+Arabic card) is given spoken parts: each part is read by the voice of its own language, in
+order, as one utterance.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QToolButton, QWidget
@@ -14,6 +18,9 @@ from ui.context import UiContext
 
 Text = str | Callable[[], str]  # a message id, or a function giving the translated text
 MESSAGE_ROLES = ("alert", "status", "demo")  # coloured strips that must never show empty
+# Words and the language whose voice reads them; None is the person's language.
+Part = tuple[str, str | None]
+_SENTENCE_MARKS = (".", "!", "?", "…", "؟", ":")
 
 
 def _render(text: Text) -> str:
@@ -35,7 +42,7 @@ class TouchGuard(QObject):
     def _held(self) -> None:
         if self._pressed is not None:
             self._spoke_on_hold = True
-            self.ctx.say(spoken_text(self._pressed), speech_language(self._pressed))
+            self.ctx.say_parts(spoken_parts(self._pressed))
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if not isinstance(obj, QAbstractButton) or not obj.isEnabled():
@@ -53,7 +60,7 @@ class TouchGuard(QObject):
             if self.ctx.listen_first and self.ctx.armed is not obj:
                 obj.setDown(False)
                 self.ctx.arm(obj)
-                self.ctx.say(spoken_text(obj), speech_language(obj))
+                self.ctx.say_parts(spoken_parts(obj))
                 return True
             self.ctx.disarm()
             self.ctx.speaker.stop()  # the person acts: speech about the old state stops
@@ -70,6 +77,31 @@ def spoken_text(widget: QWidget) -> str:
     name = widget.accessibleName()
     hint = widget.accessibleDescription()
     return f"{name}. {hint}" if hint else name
+
+
+def spoken_parts(widget: QWidget) -> list[Part]:
+    """What touching and holding ``widget`` says, part by part: the parts it was given
+    (`set_spoken_parts`), else its name and hint in its own speech language."""
+    parts = getattr(widget, "_kiosk_parts", None)
+    if callable(parts):
+        return list(parts())
+    return [(spoken_text(widget), speech_language(widget))]
+
+
+def in_sentences(lines: Sequence[Sequence[Part]], language: str) -> list[tuple[str, str]]:
+    """Lines (each one or more parts; None is ``language``, the person's) as one utterance:
+    each line ends a sentence, and parts of one voice that follow each other are said in one
+    go ("Lyon 03" inside "Lyon 03, 12 km away" stays one line, read by two voices)."""
+    said: list[tuple[str, str]] = []
+    for line in lines:
+        for n, (text, own) in enumerate(p for p in line if p[0].strip()):
+            text, language_ = text.strip(), own or language
+            if said and said[-1][1] == language_:
+                joint = " " if n or said[-1][0].endswith(_SENTENCE_MARKS) else ". "
+                said[-1] = (said[-1][0] + joint + text, language_)
+            else:
+                said.append((text, language_))
+    return said
 
 
 def _guard(ctx: UiContext) -> TouchGuard:
@@ -143,6 +175,12 @@ class SpokenButton(QPushButton):
         self._kiosk_state["label"] = label
         self.retranslate()
 
+    def set_spoken_parts(self, parts: Callable[[], Sequence[Part]] | None) -> None:
+        """Say ``parts()`` on touch and hold (and in listen-first), each part in its own
+        voice, instead of the name and hint in one voice. Asked at each touch, so the words
+        follow the language of the moment."""
+        self._kiosk_parts = parts
+
 
 class SpokenToolButton(QToolButton):
     """Pictogram above the words: the bar's buttons and the big tiles."""
@@ -173,6 +211,12 @@ class SpokenToolButton(QToolButton):
     def set_label(self, label: Text) -> None:
         self._kiosk_state["label"] = label
         self.retranslate()
+
+    def set_spoken_parts(self, parts: Callable[[], Sequence[Part]] | None) -> None:
+        """Say ``parts()`` on touch and hold (and in listen-first), each part in its own
+        voice, instead of the name and hint in one voice. Asked at each touch, so the words
+        follow the language of the moment."""
+        self._kiosk_parts = parts
 
 
 class TLabel(QLabel):
@@ -228,4 +272,13 @@ class TLabel(QLabel):
         return self.text()
 
 
-__all__ = ["SpokenButton", "SpokenToolButton", "TLabel", "TouchGuard", "spoken_text"]
+__all__ = [
+    "Part",
+    "SpokenButton",
+    "SpokenToolButton",
+    "TLabel",
+    "TouchGuard",
+    "in_sentences",
+    "spoken_parts",
+    "spoken_text",
+]
