@@ -103,6 +103,11 @@ def assemble(
     corner = install_staff_mode(window, ctx, StaffActions(sync_now=scheduler.run_now))
     crash.install(ctx, kiosk.data_dir / "logs")
     app = KioskApp(kiosk, ctx, window, scheduler, corner, relay, owns_services=services is None)
+    # The job search's word index (all languages) and the towns take a second or two to
+    # build: off the UI thread now, not when the first person searches.
+    from ui.search.state import state_for
+
+    state_for(ctx).warm()
     if background:
         app.start_background()
     return app

@@ -39,6 +39,11 @@ def speaker() -> RecordingSpeaker:
 @pytest.fixture
 def kiosk(settings: Config, speaker: RecordingSpeaker) -> Iterator[Kiosk]:
     k = open_kiosk(settings, speaker_factory=lambda _c, _d: speaker)
+    # The search's word index, built once per process (the kiosk warms it at start-up in the
+    # background): a test's first search must not wait for it on a loaded machine.
+    from kiosk.catalogue.resolve import resolver_for
+
+    resolver_for(k.catalogue)
     yield k
     k.close()
 
