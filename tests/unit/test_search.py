@@ -346,3 +346,47 @@ def test_related_counts_respect_the_filters(demo: Searcher) -> None:
 
 def test_cards_keep_the_kept_order_and_drop_missing_offers(varied: Searcher) -> None:
     assert [c.id for c in varied.cards(["mis", "gone", "cdi"])] == ["mis", "cdi"]
+
+
+# -- issue 11: nearest first, counted in SQL, every language -------------------------------
+def test_nearest_first_with_the_distance_on_every_card(varied: Searcher) -> None:
+    result = varied.search("serveur", now=NOW, limit=100)
+    cards = result.offers
+    km = [c.distance_km for c in cards if c.distance_km is not None]
+    assert km == sorted(km) and len(km) == 8, "every offer with coordinates, nearest first"
+    assert cards[-1].distance_km is None and cards[-2].distance_km is None  # no place: last
+    assert [c.id for c in cards if c.distance_km is not None][-1] == "grenoble"
+    around_grenoble = varied.search("serveur", Filters(near="38185"), now=NOW, limit=100)
+    assert around_grenoble.offers[0].id == "grenoble"
+    assert around_grenoble.offers[0].distance_km < 2  # the offer's point, near the town centre
+
+
+def test_pages_and_total_come_from_sql_whatever_the_page(varied: Searcher) -> None:
+    everything = [c.id for c in varied.search("serveur", now=NOW, limit=100).offers]
+    pages = [varied.search("serveur", now=NOW, limit=3, offset=o) for o in (0, 3, 6, 9)]
+    assert [c.id for p in pages for c in p.offers] == everything
+    assert {p.total for p in pages} == {len(everything)}
+    assert varied.search("serveur", now=NOW, limit=0).total == len(everything)
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("سائق", "N4101"),
+        ("السّائق", "N4101"),  # article and shadda
+        ("طباخ", "G1609"),
+        ("تنظيف", "K2204"),
+        ("driver", "N4101"),
+        ("cleaner", "K2204"),
+        ("cook", "G1609"),
+        ("baker", "D1102"),
+        ("водій", "N4101"),
+        ("camarero", "G1803"),
+        ("motorista", "N4101"),
+        ("şoför", "N4101"),
+        ("sofor", "N4101"),
+        ("راننده", "N4101"),
+    ],
+)
+def test_job_words_in_every_language(demo: Searcher, query: str, code: str) -> None:
+    assert demo.occupations(query, 3)[0].code == code
