@@ -228,7 +228,9 @@ def tree_cpu_seconds(pid: int) -> float:
             continue
         fields = text.rsplit(")", 1)[1].split()
         parents[int(entry)] = int(fields[1])
-        cpu[int(entry)] = int(fields[11]) + int(fields[12])
+        # Its own time and that of children it has reaped (PostgreSQL backends come and go;
+        # once gone from the tree their time is in the postmaster's cutime/cstime).
+        cpu[int(entry)] = sum(int(f) for f in fields[11:15])
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
