@@ -210,6 +210,7 @@ def settle(window: Any, app: Any, timeout_s: float = 10.0) -> None:
 
 def visit(window: Any, app: Any, name: str) -> None:
     """Show one screen as a person would see it during the walk."""
+    window.idle.touch(time.monotonic())  # a slow machine must not end the visit mid-walk
     if name == "still_here":
         window.still_here.set_seconds(17)
     window.show_screen(name, speak=False)

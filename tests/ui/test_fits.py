@@ -5,6 +5,8 @@ than a finger, and the window never grows past the screen.
 One window per size x language x text size (a module-scoped fixture, so pytest groups the
 tests by it); one test per screen, so an owner runs only theirs: `-k cv_`, `-k "offer and
 ar"`, `-k 1280x800`. A failure lists every offender: screen | widget | text | problem.
+Normal text here, large text in test_fits_large.py (the same tests; two files so `make
+test`'s two workers share the walk).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ class Combo:
         return f"{self.width}x{self.height}-{self.lang}-{'large' if self.large else 'normal'}"
 
 
-COMBOS = [
+ALL_COMBOS = [
     Combo(w, h, lang, large)
     for (w, h) in ((1280, 800), (1920, 1080))
     for lang in ("fr", "ar")
@@ -71,27 +73,35 @@ def walk_kiosk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kiosk]:
         kiosk.close()
 
 
-@pytest.fixture(scope="module", params=COMBOS, ids=str)
-def walk(request: pytest.FixtureRequest, qapp, walk_kiosk: Kiosk):  # type: ignore[no-untyped-def]
-    """The real window, as `kiosk run --kiosk` assembles it, fixed to one screen size."""
-    from kiosk.i18n import translator
-    from ui import theme
-    from ui.app import walk_window
-    from ui.assembly import assemble
-    from ui.context import UiContext
+def make_walk(combos: list[Combo]):  # type: ignore[no-untyped-def]
+    @pytest.fixture(scope="module", params=combos, ids=str)
+    def walk(request: pytest.FixtureRequest, qapp, walk_kiosk: Kiosk):  # type: ignore[no-untyped-def]
+        """The real window, as `kiosk run --kiosk` assembles it, fixed to one screen size."""
+        from kiosk.i18n import translator
+        from ui import theme
+        from ui.app import walk_window
+        from ui.assembly import assemble
+        from ui.context import UiContext
 
-    combo: Combo = request.param
-    ctx = UiContext(walk_kiosk)
-    app = assemble(walk_kiosk.config, kiosk_mode=True, services=(walk_kiosk, ctx), background=False)
-    walk_window(app.window, qapp, (combo.width, combo.height), combo.lang, combo.large)
-    yield combo, app.window
-    translator.set_language("fr")  # while the context still listens: direction back to LTR
-    app.close()
-    ctx.close()
-    ctx.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    if combo.large:  # restyling is slow with a window's thousands of widgets: after it is gone
-        theme.apply(qapp, False)
+        combo: Combo = request.param
+        ctx = UiContext(walk_kiosk)
+        app = assemble(
+            walk_kiosk.config, kiosk_mode=True, services=(walk_kiosk, ctx), background=False
+        )
+        walk_window(app.window, qapp, (combo.width, combo.height), combo.lang, combo.large)
+        yield combo, app.window
+        translator.set_language("fr")  # while the context still listens: direction back to LTR
+        app.close()
+        ctx.close()
+        ctx.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        if combo.large:  # restyling a window's thousands of widgets is slow: after it is gone
+            theme.apply(qapp, False)
+
+    return walk
+
+
+walk = make_walk([c for c in ALL_COMBOS if not c.large])
 
 
 @pytest.mark.parametrize("screen", SCREENS)
