@@ -287,7 +287,9 @@ class OnScreenKeyboard(QWidget):
             column.addWidget(letters, len(_ROWS[page]))
 
         controls = QHBoxLayout()
-        controls.setSpacing(SPACING)
+        # Nine commands share a 1280 px screen in every language: a narrower gap than
+        # between letters keeps "Cacher le clavier" whole.
+        controls.setSpacing(max(2, SPACING // 2))
         for name in _CONTROLS[page]:
             button = self._make_key(page, _Key(name, is_char=False))
             controls.addWidget(button, 2 * _COMMANDS[name].width)
