@@ -158,6 +158,12 @@ class _Key:
 Target = QLineEdit | QTextEdit
 
 
+def hide_code(edit: QLineEdit) -> None:
+    """A code box shown in plain text to check it ("Show my code") goes back to dots."""
+    if edit.property("code"):
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+
+
 class OnScreenKeyboard(QWidget):
     key_pressed = Signal(str)
     submitted = Signal()
@@ -422,6 +428,14 @@ class OnScreenKeyboard(QWidget):
         # to say "key" once too often than to read a code aloud. A code shown on screen to
         # check it is still never read aloud: someone may stand behind the person.
         return self._code_field()
+
+    def hide_code(self) -> None:
+        """The code being typed goes back to dots (a wipe, a new field): "Show my code" is
+        one person's choice, never the next one's."""
+        target = self.target()
+        if isinstance(target, QLineEdit):
+            hide_code(target)
+        self._refresh()
 
     def _toggle_code(self) -> None:
         target = self.target()

@@ -37,6 +37,7 @@ from ui.screens.goodbye import GoodbyeScreen
 from ui.screens.help import cancel as cancel_help
 from ui.screens.still_here import StillHereScreen
 from ui.screens.welcome import WelcomeScreen
+from ui.staff.pin_entry import PinEntry
 from ui.widgets.bar import Bar
 from ui.widgets.message import MessageArea
 from ui.widgets.spoken import SpokenButton, TLabel
@@ -255,7 +256,8 @@ class MainWindow(QMainWindow):
             self.ctx.kiosk.problems.append(f"session wipe failed: {type(exc).__name__}: {exc}")
         # Hidden screens still hold what the person typed or chose: they empty now, not when
         # the next person reaches them. Audio of what they typed lived in memory only.
-        forget_person(self.ctx, self.screens.built())
+        # A staff PIN entry left open is wiped too (a PIN shown to check it goes back to dots).
+        forget_person(self.ctx, [*self.screens.built(), *self.findChildren(PinEntry)])
         self.ctx.speaker.forget_private()
 
     def _help_requested(self, on: bool) -> None:

@@ -111,7 +111,10 @@ class Field(QWidget):
         return self.edit.text()
 
     def set_text(self, text: str) -> None:
+        """Filling or emptying a code box also hides the code ("Show my code" is undone)."""
         self.edit.setText(text)
+        if self.secret:
+            self.edit.setEchoMode(QLineEdit.EchoMode.Password)
 
     def set_error(self, message: str | None) -> None:
         """Show a translated explanation under the field, or clear it."""

@@ -52,7 +52,9 @@ class SecretStep(StepScreen):
     def wipe(self) -> None:
         for field in self.fields.values():
             if field.secret:
-                field.set_text("")
+                field.set_text("")  # and back to dots
+        if self.keyboard is not None:
+            self.keyboard.hide_code()  # its key says "Show my code" again
 
     def go_back(self) -> None:
         self.wipe()

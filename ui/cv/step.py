@@ -255,6 +255,7 @@ class StepScreen(Screen):
             field.set_text("")
         self.load(CV())
         if self.keyboard is not None:
+            self.keyboard.hide_code()
             self.keyboard.set_target(None)
 
     def clear_errors(self) -> None:

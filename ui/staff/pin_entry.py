@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QHideEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.i18n import _, ngettext
@@ -62,9 +62,23 @@ class PinEntry(QWidget):
         if until is not None:
             self._say_result(Attempt("locked", locked_until=until))
 
+    def wipe(self) -> None:
+        """No PIN stays typed, and a PIN shown to check it goes back to dots."""
+        self.field.clear()
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.keyboard.hide_code()
+
+    def forget_person(self) -> None:
+        """The session ended while the PIN entry was open (the window's wipe)."""
+        self.wipe()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.wipe()
+        super().hideEvent(event)
+
     def submit(self) -> None:
         pin = self.field.text()
-        self.field.clear()
+        self.wipe()
         result = self.gate.attempt(pin)
         self._say_result(result)
         if result.accepted:
