@@ -86,20 +86,28 @@ class SecretStep(StepScreen):
         self._busy = True
         self.action.setEnabled(False)
         self.ctx.show_result(_(WAIT), "info")
-        self.ctx.tasks.run(job, self._answered, self._failed, context=f"cv {self.NAME}")
+        session = self.ctx.kiosk.sessions.current
+        self.ctx.tasks.run(
+            job,
+            lambda answer: self._answered(answer, session),
+            lambda explained: self._failed(explained, session),
+            context=f"cv {self.NAME}",
+        )
 
-    def _answered(self, answer: Any) -> None:
+    def _answered(self, answer: Any, session: str | None) -> None:
         self._busy = False
         self.action.setEnabled(True)
+        if self.ctx.kiosk.sessions.current != session:
+            return  # the person left meanwhile: the next one sees nothing of it
         self.ctx.show_result("", "info")
-        if self.ctx.kiosk.sessions.current is None:
-            return  # the person left meanwhile
         self.finish(answer)
 
-    def _failed(self, explained: Explained) -> None:
+    def _failed(self, explained: Explained, session: str | None) -> None:
         """Wrong code, locked, hub unreachable: said, and written under the code."""
         self._busy = False
         self.action.setEnabled(True)
+        if self.ctx.kiosk.sessions.current != session:
+            return  # the person left meanwhile: the next one sees nothing of it
         self.ctx.show_result("", "info")
         self.fields["code"].set_error(explained.user)
         self.ctx.say(explained.user)

@@ -107,10 +107,19 @@ class CvState(QObject):
                 if mine == self._writes:  # else a newer version is on its way
                     SpaceDraft(spaces, space_id).save(cv)
 
-        self.ctx.tasks.run(self._job(write), None, self._write_failed, "cv space save")
+        session = self.ctx.kiosk.sessions.current
+        self.ctx.tasks.run(
+            self._job(write),
+            None,
+            lambda explained: self._write_failed(explained, session),
+            "cv space save",
+        )
 
-    def _write_failed(self, explained: Explained) -> None:
-        self.ctx.show_result(explained.user, "error")
+    def _write_failed(self, explained: Explained, session: str | None) -> None:
+        # The hub may answer after the person has gone: their failure is not the next
+        # person's to see or hear.
+        if self.ctx.kiosk.sessions.current == session:
+            self.ctx.show_result(explained.user, "error")
 
     def is_empty(self) -> bool:
         return self.cv.replace(language="fr") == CV()
