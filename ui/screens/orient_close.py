@@ -4,9 +4,11 @@ most offers nearby first. Touching one opens its offers."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from sqlite_utils import Database
 
 from kiosk.catalogue.names import job_name
 from kiosk.catalogue.search import Filters
@@ -133,18 +135,18 @@ class OrientCloseScreen(Screen):
             self.ctx.show_result(_(WRITE_FIRST), "info")
             return
 
-        def start_from(db: object) -> FromJob | None:
-            understood = resolve_experience(db, text)  # type: ignore[arg-type]
+        def start_from(db: Database) -> FromJob | None:
+            understood = resolve_experience(db, text)
             if not understood.codes:
                 return None
             code = understood.codes[0]
-            row = db.execute("SELECT label FROM occupations WHERE code = ?", [code]).fetchone()  # type: ignore[attr-defined]
+            row = db.execute("SELECT label FROM occupations WHERE code = ?", [code]).fetchone()
             return FromJob(code, str(row[0]) if row else code)
 
         self.keyboard.hide()
         self.run(start_from)
 
-    def run(self, start_from: object) -> None:
+    def run(self, start_from: Callable[[Database], FromJob | None]) -> None:
         self._request += 1
         request = self._request
         self.found = None
@@ -152,11 +154,11 @@ class OrientCloseScreen(Screen):
         self.heading.set_source(lambda: _(LOOKING))
         near, km = self.state.place()
 
-        def work(db: object, commune: str) -> Found:
-            start = start_from(db)  # type: ignore[operator]
+        def work(db: Database, commune: str) -> Found:
+            start = start_from(db)
             if start is None:
                 return Found(None)
-            jobs = close_jobs(db, start.code, near, km, agency_commune=commune)  # type: ignore[arg-type]
+            jobs = close_jobs(db, start.code, near, km, agency_commune=commune)
             return Found(start, tuple(jobs))
 
         self.ctx.tasks.run(

@@ -89,14 +89,14 @@ class OrientDoneScreen(OrientStep):
             typed.append(text)
         self.field.set_text("")
         self._show_typed()
-        self.ctx.say(_("Added: {item}").format(item=text))
+        self.ctx.show_result(_("Added: {item}").format(item=text), "info")
 
     def _untyped(self, key: str, on: bool) -> None:
         if not on:
             typed = self.state.choices.typed
             removed = typed.pop(int(key))
             self._show_typed()
-            self.ctx.say(_("Removed: {item}").format(item=removed))
+            self.ctx.show_result(_("Removed: {item}").format(item=removed), "info")
 
     def _show_typed(self) -> None:
         typed = self.state.choices.typed
