@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.catalogue import catalogue_info
 from kiosk.i18n import N_
 from ui import theme
 from ui.context import UiContext
+from ui.demo_notice import show_if_demo
 from ui.screens.base import Screen
 from ui.screens.welcome import DEMO
 from ui.widgets.flow import ReflowGrid
@@ -45,5 +45,5 @@ class HomeScreen(Screen):
         self.layout_.addWidget(self.grid, 1)
         self.demo = TLabel(ctx, DEMO, role="demo")
         self.demo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.demo.setVisible(catalogue_info(ctx.kiosk.catalogue).kind == "demo")
+        show_if_demo(ctx, self.demo)  # read off the UI thread: a count of every offer
         self.layout_.addWidget(self.demo)  # full width: a wrapped label needs it

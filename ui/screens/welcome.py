@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
-from kiosk.catalogue import catalogue_info
 from kiosk.i18n import LANGUAGES, N_, _, in_language
 from ui.context import UiContext
+from ui.demo_notice import show_if_demo
 from ui.flags import flag
 from ui.screens.base import Screen
 from ui.widgets.spoken import SpokenButton, TLabel
@@ -68,7 +68,7 @@ class WelcomeScreen(Screen):
         ctx.config_changed.connect(self.refresh_languages)
         self.demo = TLabel(ctx, DEMO, role="demo", wrap=False)
         self.demo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.demo.setVisible(catalogue_info(ctx.kiosk.catalogue).kind == "demo")
+        show_if_demo(ctx, self.demo)  # read off the UI thread: a count of every offer
         self.layout_.addWidget(self.demo, alignment=Qt.AlignmentFlag.AlignHCenter)
 
     def refresh_languages(self, *_args: object) -> None:
