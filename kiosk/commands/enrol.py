@@ -8,18 +8,16 @@ other setting; the edit is checked and atomic (as kiosk.staff.toml_edit does for
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import re
 import sys
-import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from kiosk import config
-from kiosk.staff.toml_edit import TomlEditError
+from kiosk.staff.toml_edit import TomlEditError, write_text_atomic
 
 _HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_.\-\" ]+?)\s*\]\s*(#.*)?$")
 _URL = re.compile(r"https?://[^\s/]+(/\S*)?")
@@ -94,21 +92,8 @@ def write_section(path: Path, section: str, values: dict[str, str]) -> None:
         text = path.read_text(encoding="utf-8") if path.exists() else ""
     except (OSError, UnicodeDecodeError) as exc:
         raise TomlEditError(f"{path} cannot be read ({exc})") from exc
-    result = set_section(text, section, values)
     # The file now holds a token: readable by its owner only when we create it.
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o600
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(result)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise TomlEditError(f"{path} cannot be written ({exc})") from exc
+    write_text_atomic(path, set_section(text, section, values))
 
 
 def _enrol(args: argparse.Namespace) -> int:

@@ -92,12 +92,18 @@ def write_pin_hash(path: Path, pin_hash: str) -> None:
         text = path.read_text(encoding="utf-8") if path.exists() else ""
     except (OSError, UnicodeDecodeError) as exc:
         raise TomlEditError(f"{path} cannot be read ({exc})") from exc
-    result = set_staff_pin_hash(text, pin_hash)
+    write_text_atomic(path, set_staff_pin_hash(text, pin_hash))
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Replace the file at `path` with `text` in one step: a power cut leaves the old file or
+    the new one, never half. An existing file keeps its permissions; a new one is readable by
+    its owner only (it holds a secret: a PIN hash, a hub token)."""
     mode = path.stat().st_mode & 0o7777 if path.exists() else 0o600
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(result)
+            handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)

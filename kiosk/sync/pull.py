@@ -236,6 +236,20 @@ def _hold_back(db: sqlite_utils.Database, report: PullReport) -> None:
             log.warning("pull: %s until staff force a pull", why)
 
 
+def apply_staged(db: sqlite_utils.Database, query: str, report: PullReport) -> None:
+    """Store the staged offers `query` selects (their raw JSON, one column), in batches so a
+    whole catalogue never sits in memory, and count them in `report`. The caller holds the
+    write transaction. Used by the direct pull and the hub relay's."""
+    cursor = db.execute(query)
+    while batch := cursor.fetchmany(_APPLY_BATCH):
+        result = upsert_offers(db, [json.loads(row[0]) for row in batch], origin=ORIGIN)
+        report.added += result.inserted
+        report.updated += result.updated
+        report.unchanged += result.unchanged
+        report.skipped += len(result.skipped)
+        report.skipped_reasons.extend(result.skipped[:5])
+
+
 def _apply(
     db: sqlite_utils.Database,
     staging: _Staging,
@@ -247,16 +261,9 @@ def _apply(
     complete_areas = [code for code, done in report.areas.items() if done]
     with transaction(db):
         report.unchanged = staging.count(unchanged=True)
-        cursor = db.execute(
-            "SELECT raw FROM temp.pull_staging WHERE raw IS NOT NULL ORDER BY rowid"
+        apply_staged(
+            db, "SELECT raw FROM temp.pull_staging WHERE raw IS NOT NULL ORDER BY rowid", report
         )
-        while batch := cursor.fetchmany(_APPLY_BATCH):
-            result = upsert_offers(db, [json.loads(row[0]) for row in batch], origin=ORIGIN)
-            report.added += result.inserted
-            report.updated += result.updated
-            report.unchanged += result.unchanged
-            report.skipped += len(result.skipped)
-            report.skipped_reasons.extend(result.skipped[:5])
         not_seen = "id NOT IN (SELECT id FROM temp.pull_staging)"
         if report.complete:
             report.removed = db.execute(

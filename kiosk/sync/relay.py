@@ -25,7 +25,7 @@ from typing import Any
 import requests
 import sqlite_utils
 
-from kiosk.catalogue import transaction, upsert_offers
+from kiosk.catalogue import transaction
 from kiosk.catalogue.seed import set_meta
 from kiosk.sync.http import (
     DEFAULT_DEADLINE,
@@ -36,7 +36,7 @@ from kiosk.sync.http import (
     loads,
 )
 from kiosk.sync.hub import HubSettings
-from kiosk.sync.pull import ORIGIN, PullReport
+from kiosk.sync.pull import ORIGIN, PullReport, apply_staged
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,6 @@ OFFERS_PATH = "/api/v1/offers"
 MAX_PAGE_BYTES = 32 * 1024 * 1024
 # 30,000 offers a page of 1,000 is 30 pages: this many means a hub that never says "done".
 MAX_PAGES = 2000
-_APPLY_BATCH = 1000
 META_VERSION = "hub_offers_version"
 META_SOURCE = "hub_offers_source"
 META_REFERENCES = "hub_references_at"
@@ -254,14 +253,9 @@ def _apply(
 ) -> None:
     done = [code for code, ok in report.areas.items() if ok]
     with transaction(db):
-        cursor = db.execute("SELECT raw FROM temp.relay_staging WHERE removed = 0 ORDER BY rowid")
-        while batch := cursor.fetchmany(_APPLY_BATCH):
-            result = upsert_offers(db, [json.loads(row[0]) for row in batch], origin=ORIGIN)
-            report.added += result.inserted
-            report.updated += result.updated
-            report.unchanged += result.unchanged
-            report.skipped += len(result.skipped)
-            report.skipped_reasons.extend(result.skipped[:5])
+        apply_staged(
+            db, "SELECT raw FROM temp.relay_staging WHERE removed = 0 ORDER BY rowid", report
+        )
         removed = db.execute(
             "DELETE FROM offers WHERE origin = ? AND id IN "
             "(SELECT id FROM temp.relay_staging WHERE removed = 1)",
