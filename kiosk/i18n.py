@@ -39,6 +39,23 @@ def N_(message: str) -> str:
     return message
 
 
+# gettext keeps a message with a context under "context<EOT>message" in compiled catalogues.
+CONTEXT_GLUE = "\x04"
+
+
+def NC_(context: str, message: str) -> str:
+    """Mark a message that means different things in different places ("Numbers": the keyboard
+    key, or an interest) without translating it now. The result goes through `_()` like any
+    `N_` message, and is translated under its own context; untranslated, the message alone
+    is shown."""
+    return f"{context}{CONTEXT_GLUE}{message}"
+
+
+def without_context(message: str) -> str:
+    """The message an `NC_` key stands for, as English shows it."""
+    return message.rpartition(CONTEXT_GLUE)[2]
+
+
 def _load(code: str, directory: Path) -> gettext.NullTranslations:
     mo = directory / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
     if mo.exists():
@@ -88,7 +105,10 @@ class Translator:
 
     def gettext(self, message: str, language: str | None = None) -> str:
         # A catalogue compiled by hand may carry an empty translation: English, never a blank.
-        return self.catalogue(language or self.language.code).gettext(message) or message
+        found = self.catalogue(language or self.language.code).gettext(message)
+        if not found or found == message:
+            return without_context(message)
+        return found
 
     def ngettext(self, singular: str, plural: str, n: int, language: str | None = None) -> str:
         found = self.catalogue(language or self.language.code).ngettext(singular, plural, n)
@@ -110,7 +130,7 @@ class Translator:
                 if each == code:
                     found.add(value)
                 if code == "en":
-                    found.add(key[0] if isinstance(key, tuple) else key)
+                    found.add(without_context(key[0] if isinstance(key, tuple) else key))
         return found
 
 
@@ -119,6 +139,11 @@ translator = Translator()
 
 def _(message: str) -> str:
     return translator.gettext(message)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` as meant in ``context``, in the current language (see `NC_`)."""
+    return translator.gettext(NC_(context, message))
 
 
 def ngettext(singular: str, plural: str, n: int, language: str | None = None) -> str:

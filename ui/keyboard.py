@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import languages
-from kiosk.i18n import N_, _
+from kiosk.i18n import N_, NC_, _
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ _COMMANDS: dict[str, _Command] = {
     "persian": _Command(N_("Persian keyboard"), label="فارسی"),
     "turkish": _Command(N_("Turkish keyboard"), label="Türkçe"),
     "romanian": _Command(N_("Romanian keyboard"), label="Română"),
-    "123": _Command(N_("Numbers"), label="123"),
+    "123": _Command(NC_("keyboard key", "Numbers"), label="123"),
     "accents": _Command(N_("Accents"), label="é à ç"),
     "letters": _Command(N_("Letters")),  # label depends on the page it returns to
 }

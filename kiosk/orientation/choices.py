@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.i18n import N_
+from kiosk.i18n import N_, NC_
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ INTERESTS: tuple[Interest, ...] = (
         N_("You like working with your hands."),
         "mdi6.hand-back-right",
     ),
-    Interest(15, N_("Numbers"), N_("You like numbers."), "mdi6.calculator"),
+    Interest(15, NC_("interest", "Numbers"), N_("You like numbers."), "mdi6.calculator"),
     Interest(16, N_("Travelling"), N_("You like travelling."), "mdi6.airplane"),
     Interest(17, N_("Animals"), N_("You like animals."), "mdi6.paw"),
     Interest(
@@ -228,7 +228,7 @@ CONSTRAINTS: tuple[Constraint, ...] = (
 )
 
 DIPLOMAS: tuple[Diploma, ...] = (
-    Diploma("none", N_("No diploma"), "mdi6.account"),
+    Diploma("none", NC_("diploma level", "No diploma"), "mdi6.account"),
     Diploma("cap", N_("CAP or BEP"), "mdi6.certificate"),
     Diploma("bac", N_("Baccalauréat"), "mdi6.school"),
     Diploma("higher", N_("Higher studies"), "mdi6.school-outline"),

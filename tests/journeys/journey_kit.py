@@ -20,7 +20,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from kiosk.i18n import translator
+from kiosk.i18n import NC_, translator
 
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("atspi_driver.py")
@@ -333,7 +333,9 @@ class Kiosk:
             wanted = "numbers" if char in NUMBERS_PAGE else "letters"
             if char != " " and wanted != page:
                 # The key back to the letters is named after their layout (French: AZERTY).
-                turn = fr("Numbers" if wanted == "numbers" else "AZERTY keyboard")
+                turn = fr(
+                    NC_("keyboard key", "Numbers") if wanted == "numbers" else "AZERTY keyboard"
+                )
                 keys.append({"key": turn, "turns_page": True})
                 page = wanted
             if char.isupper():

@@ -21,15 +21,16 @@ def catalogue(code: str):  # type: ignore[no-untyped-def]
         return read_po(handle, locale=code)
 
 
-def extracted_ids() -> set[str]:
-    """What the code marks for translation now, extracted like `make extract` does."""
-    keywords = {**DEFAULT_KEYWORDS, "N_": None, "ngettext": (1, 2)}
-    ids: set[str] = set()
+def extracted_ids() -> set[tuple[str | None, str]]:
+    """What the code marks for translation now, extracted like `make extract` does: (context,
+    message id), as "Numbers" the keyboard key and "Numbers" the interest are two messages."""
+    keywords = {**DEFAULT_KEYWORDS, "N_": None, "NC_": ((1, "c"), 2), "ngettext": (1, 2)}
+    ids: set[tuple[str | None, str]] = set()
     for folder in ("kiosk", "ui"):
-        for _file, _line, message, _comments, _context in extract_from_dir(
+        for _file, _line, message, _comments, context in extract_from_dir(
             ROOT / folder, keywords=keywords
         ):
-            ids.add(message if isinstance(message, str) else message[0])
+            ids.add((context, message if isinstance(message, str) else message[0]))
     return ids
 
 
@@ -39,7 +40,7 @@ def test_catalogue_is_complete_and_not_fuzzy(code: str) -> None:
     wanted = extracted_ids()
     assert len(wanted) > 40, "extraction found almost nothing: the check is broken"
     # A plural entry's id is (singular, plural): it is known by its singular, as extracted.
-    have = {(m.id[0] if isinstance(m.id, tuple) else m.id): m for m in po if m.id}
+    have = {(m.context, m.id[0] if isinstance(m.id, tuple) else m.id): m for m in po if m.id}
     assert wanted - set(have) == set(), "run `make update-po` and translate"
     untranslated = [
         m.id for m in have.values() if not m.string or (m.pluralizable and not all(m.string))
@@ -49,6 +50,27 @@ def test_catalogue_is_complete_and_not_fuzzy(code: str) -> None:
     for message in have.values():
         ids = set(PLACEHOLDER.findall(str(message.id)))
         assert set(PLACEHOLDER.findall(str(message.string))) == ids, message.id
+
+
+@pytest.mark.parametrize("code", sorted(set(LANGUAGES) - {"en"}))
+def test_one_word_two_meanings_has_two_translations(code: str) -> None:
+    # "Numbers": the keyboard key that shows the digits, and an interest in orientation.
+    # "No diploma": the CV's button and orientation's diploma level. Each has its own entry.
+    for message in ("Numbers", "No diploma"):
+        meanings = [m for m in catalogue(code) if m.id == message and m.context]
+        assert len(meanings) == 2 and all(m.string for m in meanings), (code, message)
+    key = translator.gettext(i18n.NC_("keyboard key", "Numbers"), code)
+    interest = translator.gettext(i18n.NC_("interest", "Numbers"), code)
+    assert key and interest and "Numbers" not in key + interest
+    assert i18n.CONTEXT_GLUE not in key + interest
+
+
+def test_a_message_with_context_shows_the_message_alone_untranslated() -> None:
+    assert translator.gettext(i18n.NC_("keyboard key", "Numbers"), "en") == "Numbers"
+    assert translator.gettext(i18n.NC_("nowhere", "Not in any catalogue"), "fr") == (
+        "Not in any catalogue"
+    )
+    assert "Numbers" in translator.texts("en")
 
 
 def test_the_check_finds_an_untranslated_entry(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from kiosk.cv.model import CV
-from kiosk.i18n import N_, _
+from kiosk.i18n import N_, NC_, _
 from ui.context import UiContext
 from ui.cv.entries import EntryListStep
 from ui.widgets.spoken import SpokenButton
@@ -32,7 +32,7 @@ class CvEducationScreen(EntryListStep):
         super().__init__(ctx, parent)
         self.no_diploma = SpokenButton(
             ctx,
-            N_("No diploma"),
+            NC_("cv button", "No diploma"),
             "mdi6.check-circle-outline",
             role="chip",
             hint=N_("I have no diploma. That is fine."),
