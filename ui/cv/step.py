@@ -8,6 +8,8 @@ is already right, so a power cut loses at most the field being typed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
@@ -47,6 +49,49 @@ def main_button(ctx: UiContext, label: str, icon: str, hint: str) -> SpokenButto
         f' QPushButton[armed="true"] {{ border: 6px solid {theme.FOCUS}; }}'
     )
     return button
+
+
+# Back and Skip are wide enough to find with a finger, no wider; Next, the way on, is wider.
+NAV_WIDTHS = (160, 160, 240)
+
+
+def step_buttons(
+    ctx: UiContext, next_label: str = N_("Next")
+) -> tuple[SpokenButton, SpokenButton, SpokenButton]:
+    """Back, Skip and Next of a question (the CV's, the orientation's)."""
+    back = SpokenButton(ctx, N_("Back"), "mdi6.arrow-left", hint=N_("The question before."))
+    skip = SpokenButton(
+        ctx, N_("Skip"), "mdi6.debug-step-over", hint=N_("Leave this question empty.")
+    )
+    next_ = main_button(ctx, next_label, "mdi6.arrow-right", N_("Save and go on."))
+    for button, width in zip((back, skip, next_), NAV_WIDTHS, strict=True):
+        button.setMinimumSize(width, NAV_HEIGHT)
+    return back, skip, next_
+
+
+def set_arrows(back: SpokenButton, next_: SpokenButton) -> None:
+    # Named left to right: ui.icons mirrors them for Arabic and Persian when drawn.
+    next_.setIcon(icon("mdi6.arrow-right", "tile"))
+    back.setIcon(icon("mdi6.arrow-left"))
+
+
+def nav_row(
+    start: Sequence[QWidget], middle: QWidget | None = None, end: Sequence[QWidget] = ()
+) -> QHBoxLayout:
+    """The row of buttons kept in view at the bottom of a screen, under what scrolls: `start`
+    at the reading side, `middle` (the progress) centred, `end` at the far side."""
+    nav = QHBoxLayout()
+    nav.setSpacing(24)
+    nav.setContentsMargins(48, 8, 48, 12)
+    for widget in start:
+        nav.addWidget(widget)
+    nav.addStretch(1)
+    if middle is not None:
+        nav.addWidget(middle)
+        nav.addStretch(1)
+    for widget in end:
+        nav.addWidget(widget)
+    return nav
 
 
 class StepScreen(Screen):
@@ -97,33 +142,18 @@ class StepScreen(Screen):
             self.keyboard.submitted.connect(self.submit_field)
             (fixed or self.layout_).addWidget(self.keyboard)
             ctx.language_changed.connect(self._retranslate_keyboard)
-        self.nav = nav = QHBoxLayout()
-        nav.setSpacing(24)
-        self.back = SpokenButton(
-            ctx, N_("Back"), "mdi6.arrow-left", hint=N_("The question before.")
-        )
-        self.skip = SpokenButton(
-            ctx, N_("Skip"), "mdi6.debug-step-over", hint=N_("Leave this question empty.")
-        )
-        self.next = main_button(ctx, N_("Next"), "mdi6.arrow-right", N_("Save and go on."))
-        # Wide enough to find with a finger, no wider: the words set the width (large text too).
-        self._nav_widths = ((self.back, 160), (self.skip, 160), (self.next, 240))
-        for button, width in self._nav_widths:
-            button.setMinimumSize(width, NAV_HEIGHT)
-        nav.addWidget(self.back)
-        nav.addStretch(1)
-        nav.addWidget(self.progress)
-        nav.addStretch(1)
-        nav.addWidget(self.skip)
-        nav.addWidget(self.next)
+        self.back, self.skip, self.next = step_buttons(ctx)
+        # The words set the width beyond these (large text too).
+        self._nav_widths = tuple(zip((self.back, self.skip, self.next), NAV_WIDTHS, strict=True))
+        self.nav = nav = nav_row([self.back], self.progress, [self.skip, self.next])
         self.skip.setVisible(self.SKIPPABLE)
         self.back.clicked.connect(self.go_back)
         self.skip.clicked.connect(self.go_skip)
         self.next.clicked.connect(self.go_next)
         if fixed is not None:
-            nav.setContentsMargins(48, 8, 48, 12)
             fixed.addLayout(nav)
         else:
+            nav.setContentsMargins(0, 0, 0, 0)  # inside the screen's own margins
             self.layout_.addLayout(nav)
         ctx.language_changed.connect(self._arrows)
         self._arrows()
@@ -152,10 +182,7 @@ class StepScreen(Screen):
             self.keyboard.retranslate()
 
     def _arrows(self, *_args: object) -> None:
-        # Named left to right: ui.icons mirrors them for Arabic and Persian when drawn.
-        forward, backward = "mdi6.arrow-right", "mdi6.arrow-left"
-        self.next.setIcon(icon(forward, "tile"))
-        self.back.setIcon(icon(backward))
+        set_arrows(self.back, self.next)
 
     # --- texts -------------------------------------------------------------------------------
 

@@ -5,15 +5,14 @@ may be skipped; Skip leaves the question's answer empty."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.i18n import N_, _
 from ui.context import UiContext
-from ui.cv.step import NAV_HEIGHT, main_button
-from ui.icons import icon
+from ui.cv.step import nav_row, set_arrows, step_buttons
 from ui.orient.state import OrientState, state_for
 from ui.screens.base import Screen
-from ui.widgets.spoken import SpokenButton, TLabel
+from ui.widgets.spoken import TLabel
 
 # The path, in the order a person meets it; the answer comes after the last question.
 QUESTIONS = ("orient_likes", "orient_done", "orient_limits")
@@ -38,27 +37,10 @@ class OrientStep(Screen):
         outer = self.layout()
         assert isinstance(outer, QVBoxLayout)
         self.fixed = outer  # below the scrolling question: the keyboard, then the buttons
-        nav = QHBoxLayout()
-        nav.setSpacing(24)
-        nav.setContentsMargins(48, 8, 48, 12)
-        self.back = SpokenButton(
-            ctx, N_("Back"), "mdi6.arrow-left", hint=N_("The question before.")
-        )
-        self.skip = SpokenButton(
-            ctx, N_("Skip"), "mdi6.debug-step-over", hint=N_("Leave this question empty.")
-        )
-        self.next = main_button(ctx, self.NEXT_LABEL, "mdi6.arrow-right", N_("Save and go on."))
-        for button, width in ((self.back, 160), (self.skip, 160), (self.next, 240)):
-            button.setMinimumSize(width, NAV_HEIGHT)
+        self.back, self.skip, self.next = step_buttons(ctx, self.NEXT_LABEL)
         self.progress = TLabel(ctx, lambda: self.progress_text())
         self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        nav.addWidget(self.back)
-        nav.addStretch(1)
-        nav.addWidget(self.progress)
-        nav.addStretch(1)
-        nav.addWidget(self.skip)
-        nav.addWidget(self.next)
-        outer.addLayout(nav)
+        outer.addLayout(nav_row([self.back], self.progress, [self.skip, self.next]))
         self.back.clicked.connect(self.go_back)
         self.skip.clicked.connect(self.go_skip)
         self.next.clicked.connect(self.go_next)
@@ -66,9 +48,7 @@ class OrientStep(Screen):
         self._arrows()
 
     def _arrows(self, *_args: object) -> None:
-        # Named left to right: ui.icons mirrors them for Arabic and Persian when drawn.
-        self.next.setIcon(icon("mdi6.arrow-right", "tile"))
-        self.back.setIcon(icon("mdi6.arrow-left"))
+        set_arrows(self.back, self.next)
 
     def progress_text(self) -> str:
         return _(QUESTION_OF).format(n=QUESTIONS.index(self.NAME) + 1, total=len(QUESTIONS))

@@ -5,7 +5,7 @@ fits, one button per thing ruled out to take it away. From a job: its offers nea
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.catalogue.search import Filters
 from kiosk.cv.model import WantedJob
@@ -18,7 +18,7 @@ from ui.context import UiContext
 from ui.cv.flowlayout import FlowLayout
 from ui.cv.scroll import taps_at_once
 from ui.cv.state import state_for as cv_state
-from ui.cv.step import NAV_HEIGHT
+from ui.cv.step import NAV_HEIGHT, nav_row
 from ui.orient.answer import JobCard, job_title
 from ui.orient.printing import print_sheet, sheet_html
 from ui.orient.state import FromJob, state_for
@@ -64,9 +64,6 @@ class OrientJobsScreen(Screen):
         # Kept in view under the list: change the answers, print.
         outer = self.layout()
         assert isinstance(outer, QVBoxLayout)
-        nav = QHBoxLayout()
-        nav.setSpacing(24)
-        nav.setContentsMargins(48, 8, 48, 12)
         self.change = SpokenButton(
             ctx, N_("Change my answers"), "mdi6.arrow-left", hint=N_("Go back to the questions.")
         )
@@ -75,10 +72,7 @@ class OrientJobsScreen(Screen):
         )
         for button in (self.change, self.print_button):
             button.setMinimumHeight(NAV_HEIGHT)
-        nav.addWidget(self.change)
-        nav.addStretch(1)
-        nav.addWidget(self.print_button)
-        outer.addLayout(nav)
+        outer.addLayout(nav_row([self.change], None, [self.print_button]))
         self.change.clicked.connect(lambda: self.navigate.emit(QUESTIONS[-1]))
         self.print_button.clicked.connect(self.print_it)
         self.printer_name = ctx.config.get_str("printer.name")
