@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
@@ -47,6 +47,83 @@ _WORD_MATCH_BONUS = 0.35
 _WORDS_CAP = 2000
 
 Status = Literal["ok", "empty_query", "not_understood", "unknown_town"]
+
+# Rings walked out from the centre (km): each finds the places that have offers with a few index
+# seeks; the last (None) is everywhere.
+_RINGS_KM: tuple[float | None, ...] = (10.0, 40.0, 160.0, 640.0, None)
+_WORDS_HIT = "rowid IN (SELECT rowid FROM offers_fts WHERE offers_fts MATCH ?)"
+# The places (distinct coordinates) where an occupation has offers, between two latitudes: a
+# skip-scan of the ranking index, one seek per place whatever its number of offers.
+_NEXT_SAME_LATITUDE = (
+    "(SELECT longitude FROM offers WHERE rome_code = :code AND latitude = p.lat "
+    "AND longitude > p.lon ORDER BY longitude LIMIT 1)"
+)
+_NEXT_LATITUDE = (
+    "(SELECT latitude FROM offers WHERE rome_code = :code AND latitude > p.lat "
+    "AND latitude <= :north ORDER BY latitude LIMIT 1)"
+)
+_PLACES = f"""
+WITH RECURSIVE p(lat, lon) AS (
+    SELECT * FROM (
+        SELECT latitude, longitude FROM offers
+        WHERE rome_code = :code AND latitude >= :south AND latitude <= :north
+            AND longitude IS NOT NULL
+        ORDER BY latitude, longitude LIMIT 1
+    )
+    UNION ALL
+    SELECT
+        CASE WHEN {_NEXT_SAME_LATITUDE} IS NOT NULL THEN p.lat ELSE {_NEXT_LATITUDE} END,
+        coalesce(
+            {_NEXT_SAME_LATITUDE},
+            (SELECT longitude FROM offers WHERE rome_code = :code
+                AND latitude = {_NEXT_LATITUDE} AND longitude IS NOT NULL
+                ORDER BY longitude LIMIT 1)
+        )
+    FROM p WHERE p.lat IS NOT NULL
+)
+SELECT lat, lon FROM p WHERE lat IS NOT NULL AND lon IS NOT NULL
+"""
+
+
+@dataclass(frozen=True)
+class _Row:
+    rowid: int
+    latitude: float | None
+    longitude: float | None
+    updated_at: str | None
+    rome_code: str | None
+
+
+def _near(centre: Town, squeeze: float, lat: float, lon: float) -> float:
+    """The SQL ordering's squared distance in degrees, computed the same way (same floats)."""
+    return (lat - centre.latitude) * (lat - centre.latitude) + (lon - centre.longitude) * (
+        lon - centre.longitude
+    ) * squeeze
+
+
+def _near_sql(centre: Town | None) -> tuple[str, list[Any]]:
+    if centre is None:
+        return "0", []
+    squeeze = math.cos(math.radians(centre.latitude))
+    near = "((latitude - ?) * (latitude - ?) + (longitude - ?) * (longitude - ?) * ?)"
+    c = centre
+    return near, [c.latitude, c.latitude, c.longitude, c.longitude, squeeze * squeeze]
+
+
+def _ordered(rows: Sequence[_Row], centre: Town) -> list[_Row]:
+    """Nearest first (no place last), then newest (no date last), then by rowid: the SQL order."""
+    squeeze = math.cos(math.radians(centre.latitude))
+    squeeze = squeeze * squeeze
+
+    def place(r: _Row) -> tuple[bool, float]:
+        if r.latitude is None or r.longitude is None:
+            return (True, 0.0)
+        return (False, _near(centre, squeeze, r.latitude, r.longitude))
+
+    by_rowid = sorted(rows, key=lambda r: r.rowid)
+    newest = sorted(by_rowid, key=lambda r: r.updated_at or "", reverse=True)  # stable
+    return sorted(newest, key=place)
+
 
 _CARD_COLUMNS = (
     "id, title, place_label, commune, contract_type, contract_label, working_time_label, "
@@ -190,14 +267,16 @@ def _confident(occupations: list[Occupation]) -> list[Occupation]:
     return [o for o in occupations if o.score >= max(_MIN_SCORE, best * _NEAR_BEST)]
 
 
-def _fts_query(groups: Sequence[Sequence[str]]) -> str:
+def _fts_query(groups: Sequence[Sequence[str]], whole: Container[str] = ()) -> str:
     """Each typed word or any of its corrections, every typed word required. Words are
-    letters and digits only (see spelling.words), so quoting them cannot be escaped."""
+    letters and digits only (see spelling.words), so quoting them cannot be escaped.
+    `whole`: typed words known as they are, which get no prefix term (a prefix query reads
+    every offer of every longer word: 75 ms for "macon"* at 1M offers)."""
     parts = []
     for alternatives in groups:
         terms = [f'"{w}"' for w in alternatives]
         typed = alternatives[0]
-        if len(typed) >= 4:
+        if len(typed) >= 4 and typed not in whole:
             terms.append(f'"{typed}"*')  # a word still being typed
         parts.append("(" + " OR ".join(terms) + ")")
     return " AND ".join(parts)
@@ -344,7 +423,12 @@ class Searcher:
         tiers = {o.code: round(o.score, 1) for o in occupations}
         match: str | None = None
         if typed and not codes:
-            expression = _fts_query(known_words(self.resolver, typed))
+            whole = {
+                t
+                for t, found in self.resolver.understood(typed).items()
+                if found and found[0].word == t
+            }
+            expression = _fts_query(known_words(self.resolver, typed), whole)
             match = "{title rome_label place_label} : (" + expression + ")"
             hits = self._word_hits(match)
             if not tiers and not hits:
@@ -355,16 +439,18 @@ class Searcher:
                 # Words this common ("serveur" in 17,000 titles) are the occupation's own:
                 # its offers are already found, and ranking by them would cost every match.
                 match = None
-        total, rows = self._ranked(tiers, match, where, params, centre, limit, offset)
+        total, rows = self._ranked(tiers, match, where, params, centre, filters.km, limit, offset)
         distances = {r: self._distance(centre, lat, lon) for r, lat, lon in rows}
         cards = self._cards([r for r, _lat, _lon in rows], distances)
         status: Status = "ok" if occupations or total else "not_understood"
         return done(total, cards, occupations, status)
 
     def _word_hits(self, match: str) -> int:
-        """How many offers the words match, from the full-text index alone (no offer read)."""
+        """How many offers the words match, up to one more than _WORDS_CAP (all that matters),
+        from the full-text index alone (no offer read, and not every hit of a common word)."""
         row = self.db.execute(
-            "SELECT count(*) FROM offers_fts WHERE offers_fts MATCH ?", [match]
+            "SELECT count(*) FROM (SELECT 1 FROM offers_fts WHERE offers_fts MATCH ? LIMIT ?)",
+            [match, _WORDS_CAP + 1],
         ).fetchone()
         return int(row[0])
 
@@ -375,6 +461,7 @@ class Searcher:
         where: str,
         params: Sequence[Any],
         centre: Town | None,
+        km: int | None,
         limit: int,
         offset: int,
     ) -> tuple[int, list[tuple[int, float | None, float | None]]]:
@@ -384,51 +471,186 @@ class Searcher:
         if tiers:
             either.append(f"rome_code IN ({','.join('?' * len(tiers))})")
             either_params += list(tiers)
-        words_hit = "rowid IN (SELECT rowid FROM offers_fts WHERE offers_fts MATCH ?)"
         if match is not None:
-            either.append(words_hit)
+            either.append(_WORDS_HIT)
             either_params.append(match)
         if not either:
             return 0, []
         condition = "(" + " OR ".join(either) + ")" + where
         all_params = [*either_params, *params]
-        total = int(
-            self.db.execute(
-                f"SELECT count(*) FROM offers WHERE {condition}", all_params
-            ).fetchone()[0]
-        )
+        if centre is not None and km is not None:
+            # The distance filter's OR (or no place but the centre's town) keeps SQLite from
+            # reading only the latitudes in reach: count both sides apart, each on the index.
+            box = box_around(centre.latitude, centre.longitude, km)
+            total = sum(
+                int(self.db.execute(f"SELECT count(*) FROM offers WHERE {c}", p).fetchone()[0])
+                for c, p in (
+                    (
+                        f"{condition} AND latitude BETWEEN ? AND ?",
+                        [*all_params, box.south, box.north],
+                    ),
+                    (f"{condition} AND latitude IS NULL", all_params),
+                )
+            )
+        else:
+            total = int(
+                self.db.execute(
+                    f"SELECT count(*) FROM offers WHERE {condition}", all_params
+                ).fetchone()[0]
+            )
         if total == 0 or limit <= 0 or offset >= total:
             return total, []
-        relevance_parts: list[str] = []
-        relevance_params: list[Any] = []
+        need = offset + limit
+        if centre is None:
+            rows = self._ranked_sql(tiers, match, condition, all_params, centre, need)
+        else:
+            rows = self._ranked_near(tiers, match, where, params, centre, km, need)
+        return total, [(r.rowid, r.latitude, r.longitude) for r in rows[offset:need]]
+
+    def _relevance_sql(
+        self, tiers: Mapping[str, float], match: str | None
+    ) -> tuple[str, list[Any]]:
+        parts: list[str] = []
+        values: list[Any] = []
         if tiers:
             cases = " ".join("WHEN ? THEN ?" for _ in tiers)
-            relevance_parts.append(f"(CASE rome_code {cases} ELSE 0 END)")
-            relevance_params += [v for code, tier in tiers.items() for v in (code, tier)]
+            parts.append(f"(CASE rome_code {cases} ELSE 0 END)")
+            values += [v for code, tier in tiers.items() for v in (code, tier)]
         if match is not None:
-            relevance_parts.append(f"(CASE WHEN {words_hit} THEN ? ELSE 0 END)")
-            relevance_params += [match, _WORD_MATCH_BONUS]
-        relevance = " + ".join(relevance_parts)
-        if centre is not None:
-            squeeze = math.cos(math.radians(centre.latitude))
-            near = "((latitude - ?) * (latitude - ?) + (longitude - ?) * (longitude - ?) * ?)"
-            near_params: list[Any] = [
-                centre.latitude,
-                centre.latitude,
-                centre.longitude,
-                centre.longitude,
-                squeeze * squeeze,
-            ]
-        else:
-            near, near_params = "0", []
+            parts.append(f"(CASE WHEN {_WORDS_HIT} THEN ? ELSE 0 END)")
+            values += [match, _WORD_MATCH_BONUS]
+        return " + ".join(parts) or "0", values
+
+    def _ranked_sql(
+        self,
+        tiers: Mapping[str, float],
+        match: str | None,
+        condition: str,
+        params: Sequence[Any],
+        centre: Town | None,
+        need: int,
+    ) -> list[_Row]:
+        """The first `need` matches in one ORDER BY: reads every match, so only for what is
+        small (offers found by their words) or has no centre to walk out from."""
+        relevance, relevance_params = self._relevance_sql(tiers, match)
+        near, near_params = _near_sql(centre)
         rows = self.db.execute(
-            f"SELECT rowid, latitude, longitude, {relevance} AS relevance, {near} AS near "
-            f"FROM offers WHERE {condition} "
-            "ORDER BY relevance DESC, near IS NULL, near, updated_at DESC, rowid "
-            "LIMIT ? OFFSET ?",
-            [*relevance_params, *near_params, *all_params, limit, offset],
+            f"SELECT rowid, latitude, longitude, updated_at, rome_code, {relevance} AS relevance, "
+            f"{near} AS near FROM offers WHERE {condition} "
+            "ORDER BY relevance DESC, near IS NULL, near, updated_at DESC, rowid LIMIT ?",
+            [*relevance_params, *near_params, *params, need],
         ).fetchall()
-        return total, [(int(r), lat, lon) for r, lat, lon, _rel, _near in rows]
+        return [_Row(int(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+
+    def _ranked_near(
+        self,
+        tiers: Mapping[str, float],
+        match: str | None,
+        where: str,
+        params: Sequence[Any],
+        centre: Town,
+        km: int | None,
+        need: int,
+    ) -> list[_Row]:
+        """The first `need` matches in the order of `_ranked_sql`, reading about `need` of them
+        however many there are: level by level of relevance, offers found by their words
+        (few: see _WORDS_CAP) in one query, an occupation's offers walked out from the centre."""
+        by_level: dict[float, list[_Row]] = {}
+        if match is not None:
+            found = self._ranked_sql(
+                tiers, match, f"{_WORDS_HIT}{where}", [match, *params], centre, need
+            )
+            for row in found:
+                level = tiers.get(row.rome_code or "", 0.0) + _WORD_MATCH_BONUS
+                by_level.setdefault(level, []).append(row)
+        codes_at: dict[float, list[str]] = {}
+        for code, tier in tiers.items():
+            codes_at.setdefault(tier, []).append(code)
+        walk_where, walk_params = where, list(params)
+        if match is not None:  # offers found by words too are in the levels above
+            walk_where += f" AND NOT {_WORDS_HIT}"
+            walk_params.append(match)
+        out: list[_Row] = []
+        for level in sorted(set(by_level) | set(codes_at), reverse=True):
+            wanted = need - len(out)
+            rows = by_level.get(level, [])
+            if level in codes_at:
+                walked = self._walk(codes_at[level], walk_where, walk_params, centre, km, wanted)
+                rows = _ordered([*rows, *walked], centre) if rows else walked
+            out += rows[:wanted]
+            if len(out) >= need:
+                break
+        return out
+
+    def _walk(
+        self,
+        codes: Sequence[str],
+        where: str,
+        params: Sequence[Any],
+        centre: Town,
+        km: int | None,
+        need: int,
+    ) -> list[_Row]:
+        """The first `need` offers of these occupations, nearest first then newest: the places
+        that have offers, found ring by ring (a few index seeks each, skipping a town's
+        offers), then each place's newest offers straight from the ranking index."""
+        squeeze = math.cos(math.radians(centre.latitude))
+        squeeze = squeeze * squeeze  # as in _near_sql, to the last bit
+        rings: list[float | None] = list(_RINGS_KM)
+        if km is not None:  # the distance filter: no offer lies beyond it
+            rings = [*(r for r in _RINGS_KM if r is not None and r < km), float(km)]
+        out: list[_Row] = []
+        covered = -1.0
+        for ring in rings:
+            reach = math.inf if ring is None else (ring / _KM_PER_DEGREE) ** 2
+            band = 90.0 if ring is None else ring / _KM_PER_DEGREE
+            places: dict[float, list[tuple[float, float, str]]] = {}
+            for code in codes:
+                for lat, lon in self.db.execute(
+                    _PLACES,
+                    {
+                        "code": code,
+                        "south": centre.latitude - band,
+                        "north": centre.latitude + band,
+                    },
+                ):
+                    near = _near(centre, squeeze, lat, lon)
+                    if covered < near <= reach:
+                        places.setdefault(near, []).append((lat, lon, code))
+            for near in sorted(places):
+                found: list[_Row] = []
+                for lat, lon, code in places[near]:
+                    found += self._newest(
+                        "rome_code = ? AND latitude = ? AND longitude = ?",
+                        [code, lat, lon],
+                        where,
+                        params,
+                        need - len(out),
+                    )
+                out += _ordered(found, centre)[: need - len(out)]
+                if len(out) >= need:
+                    return out
+            covered = reach
+        found = []
+        for code in codes:
+            found += self._newest(
+                "rome_code = ? AND (latitude IS NULL OR longitude IS NULL)",
+                [code],
+                where,
+                params,
+                need - len(out),
+            )
+        return out + _ordered(found, centre)[: need - len(out)]
+
+    def _newest(
+        self, place: str, place_params: list[Any], where: str, params: Sequence[Any], need: int
+    ) -> list[_Row]:
+        rows = self.db.execute(
+            f"SELECT rowid, latitude, longitude, updated_at, rome_code FROM offers "
+            f"WHERE {place}{where} ORDER BY updated_at DESC, rowid LIMIT ?",
+            [*place_params, *params, need],
+        ).fetchall()
+        return [_Row(int(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
 
     def _meant(self, query: str, typed: Sequence[str], limit: int = _MAX_CODES) -> list[Occupation]:
         """The occupations the whole query means; failing that, each clearly known word's
