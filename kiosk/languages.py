@@ -91,10 +91,6 @@ def get(code: str) -> Language:
     return LANGUAGES.get(code) or LANGUAGES["en"]
 
 
-def is_rtl(code: str) -> bool:
-    return get(code).rtl
-
-
 def ordered(
     enabled: tuple[str, ...] | list[str], order: tuple[str, ...] | list[str]
 ) -> tuple[str, ...]:

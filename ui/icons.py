@@ -40,11 +40,6 @@ for _a, _b in _PAIRS:
     MIRRORED[f"mdi6.{_a}"], MIRRORED[f"mdi6.{_b}"] = f"mdi6.{_b}", f"mdi6.{_a}"
 
 
-def mirrored_name(name: str, rtl: bool) -> str:
-    """The pictogram to draw for ``name`` (given left to right) in this direction."""
-    return MIRRORED.get(name, name) if rtl else name
-
-
 def _rtl() -> bool:
     return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
 

@@ -48,8 +48,6 @@ ENROL_PATH = "/api/v1/enrol"
 # While a hub is configured the delivery worker wakes at least this often, so the hub sees a
 # kiosk that stopped answering within minutes (docs/hub.md: "offline" after 3 missed beats).
 HEARTBEAT_SECONDS = 300.0
-# A CV e-mail with its PDF: a few hundred kilobytes; the hub refuses more than 15 MB.
-MAX_MAIL_REQUEST_BYTES = 15 * 1024 * 1024
 MAX_BATCH = 100
 # The answer lists at most MAX_BATCH keys and reasons: a few kilobytes.
 MAX_ANSWER_BYTES = 1024 * 1024
