@@ -167,10 +167,11 @@ class Desktop:
         subprocess.run(["xdotool", *args], env=self.env, check=True, timeout=10)
 
 
-def _read_line(fd: int, timeout: float, problem: str) -> str:
+def _read_line(fd: int, timeout: float, problem: str, pending: bytearray | None = None) -> str:
+    """One line from `fd`; what arrives after it stays in `pending` for the next call."""
     deadline = time.monotonic() + timeout
-    data = b""
-    while not data.endswith(b"\n"):
+    data = pending if pending is not None else bytearray()
+    while b"\n" not in data:
         left = deadline - time.monotonic()
         with selectors.DefaultSelector() as sel:
             sel.register(fd, selectors.EVENT_READ)
@@ -180,7 +181,9 @@ def _read_line(fd: int, timeout: float, problem: str) -> str:
         if not chunk:
             raise RuntimeError(problem)
         data += chunk
-    return data.decode()
+    line, _, rest = bytes(data).partition(b"\n")
+    data[:] = rest
+    return line.decode() + "\n"
 
 
 class Bus:
@@ -195,18 +198,27 @@ class Bus:
                 stdout=subprocess.PIPE,
                 stderr=log,
             )
+        self._asked = 0
+        self._pending = bytearray()
 
     def request(self, cmd: str, **args: Any) -> dict[str, Any]:
         assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.write((json.dumps({"cmd": cmd, **args}) + "\n").encode())
+        self._asked += 1
+        ask = self._asked
+        self.process.stdin.write((json.dumps({"cmd": cmd, **args, "id": ask}) + "\n").encode())
         self.process.stdin.flush()
-        line = _read_line(
-            self.process.stdout.fileno(),
-            float(args.get("timeout", 10)) + 30,
-            f"the accessibility driver did not answer {cmd}",
-        )
-        answer: dict[str, Any] = json.loads(line)
-        return answer
+        deadline = time.monotonic() + float(args.get("timeout", 10)) + 30
+        while True:
+            # A request an earlier test gave up on may still be answered: skip its answer.
+            line = _read_line(
+                self.process.stdout.fileno(),
+                max(0.0, deadline - time.monotonic()),
+                f"the accessibility driver did not answer {cmd}",
+                self._pending,
+            )
+            answer: dict[str, Any] = json.loads(line)
+            if answer.pop("id", ask) == ask:
+                return answer
 
     def close(self) -> None:
         for pipe in (self.process.stdin, self.process.stdout):
