@@ -1,6 +1,8 @@
 """Approximate periods as people say them: "2019 to 2021", "since 2022", "3 months".
 
-`parse_period` reads French, English (and simple Arabic) phrasings into a `Period`;
+`parse_period` reads the phrasings of the kiosk's nine languages (French, English, Arabic,
+Spanish, Portuguese, Romanian, Ukrainian, Turkish, Persian/Dari, with Arabic or Persian digits)
+into a `Period`;
 `check_period` refuses dates in the future and an end before the start with a sentence the
 person understands; `format_period` prints a period in the CV's language.
 """
@@ -125,6 +127,16 @@ for _number, _names in enumerate(
     for _name in _names.split():
         _MONTHS.setdefault(_name, _number)
 
+_NUMBER_WORDS_EXTRA = (
+    # es, pt, ro, uk, tr, fa: one to twelve as typed before "months" or "years"
+    "uno dos tres cuatro cinco seis siete ocho nueve diez once doce",
+    "um dois três quatro cinco seis sete oito nove dez onze doze",
+    "unu doi trei patru cinci șase șapte opt nouă zece unsprezece doisprezece",
+    "один два три чотири п'ять шість сім вісім дев'ять десять одинадцять дванадцять",
+    "bir iki üç dört beş altı yedi sekiz dokuz on",
+    "یک دو سه چهار پنج شش هفت هشت نه ده یازده دوازده",
+)
+_NUMBER_SAME = "una uma o un одна одну 1 duas două дві 2 dois 2"  # other genders
 _NUMBER_WORDS = {
     "un": 1, "une": 1, "one": 1, "a": 1, "an": 1, "deux": 2, "two": 2, "trois": 3, "three": 3,
     "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7, "huit": 8,
@@ -132,11 +144,14 @@ _NUMBER_WORDS = {
     "douze": 12, "twelve": 12,
 }  # fmt: skip
 _UNIT_WORDS: dict[Unit, str] = {
-    "week": "semaine semaines week weeks wk sem اسبوع اسابيع",
-    "month": "mois month months mo شهر اشهر شهرا شهور",
-    "year": "an ans annee annees year years yr yrs سنة سنوات سنين عام اعوام",
+    "week": "semaine semaines week weeks wk sem اسبوع اسابيع"
+    " semana semanas saptamana saptamani saptamanii тиждень тижні тижня тижнів тижнi"
+    " hafta haftalik هفته هفتهها",
+    "month": "mois month months mo شهر اشهر شهرا شهور"
+    " mes meses luna luni lunii місяць місяці місяця місяців ay ماه ماهها",
+    "year": "an ans annee annees year years yr yrs سنة سنوات سنين عام اعوام"
+    " ano anos ani anul anului рік роки року років yil sene سال سالها",
 }
-_UNITS: dict[str, Unit] = {w: unit for unit, words in _UNIT_WORDS.items() for w in words.split()}
 # Arabic duals: one word for "two months", "two years", "two weeks".
 _DUALS: dict[str, Duration] = {
     "شهرين": Duration(2, "month"),
@@ -146,12 +161,6 @@ _DUALS: dict[str, Duration] = {
     "عامين": Duration(2, "year"),
     "اسبوعين": Duration(2, "week"),
 }
-_SINCE = r"(?:since|depuis|des|a partir de|منذ)"
-_TO = r"(?:to|until|till|and|a|au|jusqu ?a|jusqu ?en|jusqu ?au|et|-|الى|حتى|و)"
-_NOW = (
-    r"(?:now|today|present|current|ongoing|aujourd ?hui|maintenant|present|en cours|"
-    r"actuellement|الان|اليوم|حاليا)"
-)
 _DATE = (
     r"(?:(?P<{p}m1>\d{{1,2}})\s*[/.]\s*(?P<{p}y1>\d{{4}})"  # 03/2019
     r"|(?P<{p}y2>\d{{4}})\s*[/.-]\s*(?P<{p}m2>\d{{1,2}})(?:\s*[/.-]\s*\d{{1,2}})?"  # 2019-03(-15)
@@ -159,14 +168,127 @@ _DATE = (
 )
 
 
+# Arabic-Indic and Persian digits read as the Western ones; Persian yeh and kaf as the Arabic
+# letters, so one table serves both; Turkish dotless i as i (people type either).
+_FOLD = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹یکı", "01234567890123456789يكi", "\u200c\u200f\u200e\u0640"
+)
+
+
 def _normalise(text: str) -> str:
-    """Lower case, no accents or Arabic diacritics, one kind of dash and apostrophe."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Lower case, no accents or Arabic diacritics, one kind of dash and apostrophe, Western
+    digits, a number apart from the word stuck to it ("2019'dan", "2019р", "۳ماه")."""
+    text = re.sub(r"(?<=[а-яіїєґ])['’ʼ](?=[а-яіїєґ])", "", text.casefold())  # "п'ять"
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = re.sub(r"[–—‐‑−]", "-", plain).replace("’", "'").replace("'", " ")
     plain = re.sub(r"\s*-\s*", " - ", plain)
     plain = re.sub(r"(?<=\w)-(?=\w)", " - ", plain)
+    plain = re.sub(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)", " ", plain)
+    plain = re.sub(r"(?<=[^\W\d_])\.", " ", plain)  # "бер. 2020", "2021 р."
     return re.sub(r"\s+", " ", plain).strip(" .,;")
+
+
+def _words(text: str) -> list[str]:
+    return [_normalise(w) for w in text.split()]
+
+
+def _alternatives(*phrases: str) -> str:
+    """A regex group of phrases, normalised like the text they are looked for in, longest
+    first so that "pana in" wins over "pana"."""
+    plain = {re.escape(_normalise(p)) for p in phrases if _normalise(p)}
+    return "(?:" + "|".join(sorted(plain, key=len, reverse=True)) + ")"
+
+
+for _code in LANGUAGES:
+    for _width in ("wide", "abbreviated"):
+        for _context in ("format", "stand-alone"):
+            for _number, _name in get_month_names(
+                _width, context=_context, locale=LANGUAGES[_code].locale
+            ).items():
+                _MONTHS.setdefault(_normalise(_name), _number)
+for _number, _names in enumerate(
+    [  # Dari as spoken in Afghanistan, and the spellings people use beside babel's
+        "جنوری جنوري ژانویه",
+        "فبروری فوریه",
+        "مارچ مارس",
+        "اپریل آوریل",
+        "می مه",
+        "جون ژوئن",
+        "جولای ژوئیه",
+        "اگست اوت",
+        "سپتمبر سپتامبر",
+        "اکتوبر اکتبر",
+        "نومبر نوامبر",
+        "دسمبر دسامبر",
+    ],
+    start=1,
+):
+    for _name in _words(_names):
+        _MONTHS.setdefault(_name, _number)
+for _words_line in _NUMBER_WORDS_EXTRA:
+    for _amount, _word in enumerate(_words(_words_line), start=1):
+        _NUMBER_WORDS.setdefault(_word, _amount)
+_same = _NUMBER_SAME.split()
+for _index in range(0, len(_same), 1):
+    if _same[_index].isdigit():
+        continue
+    _next = next(int(w) for w in _same[_index:] if w.isdigit())
+    _NUMBER_WORDS.setdefault(_normalise(_same[_index]), _next)
+_UNITS: dict[str, Unit] = {w: unit for unit, words in _UNIT_WORDS.items() for w in _words(words)}
+_SINCE = _alternatives(
+    "since", "depuis", "des", "a partir de", "منذ",
+    "desde", "desde el", "a partir del", "há", "din", "de la", "începând cu", "începând din",
+    "з", "із", "зі", "від", "починаючи з", "از",
+)  # fmt: skip
+_TO = _alternatives(
+    "to", "until", "till", "and", "a", "au", "jusqu a", "jusqu en", "jusqu au", "et", "-",
+    "الى", "حتى", "و",
+    "al", "hasta", "hasta el", "y", "até", "ao", "e", "la", "până", "până în", "până la", "și",
+    "по", "до", "і", "та", "ile", "ve", "تا", "الی",
+)  # fmt: skip
+_NOW = _alternatives(
+    "now", "today", "present", "current", "ongoing", "aujourd hui", "maintenant",
+    "en cours", "actuellement", "الان", "اليوم", "حاليا",
+    "hoy", "ahora", "la actualidad", "actualidad", "la fecha", "el presente", "actualmente",
+    "hoje", "agora", "atualmente", "o presente", "acum", "azi", "astăzi", "prezent",
+    "în prezent", "сьогодні", "тепер", "зараз", "досі", "нині", "теперішній час",
+    "now", "bugün", "bugüne", "şimdi", "şimdiye", "halen", "günümüz", "günümüze",
+    "اکنون", "کنون", "حالا", "امروز", "تاکنون", "حال",
+)  # fmt: skip
+# "from 2019" alone: still going on
+_FROM = _alternatives("from", "من", "din", "de la", "desde", "з", "із", "зі", "від", "از")
+_LEAD = _alternatives(
+    "de", "du", "from", "between", "entre", "en", "in", "في", "بين", "من",
+    "del", "desde", "em", "no", "durante", "din", "de la", "între", "în", "з", "із", "зі",
+    "від", "в", "у", "між", "از", "در", "بین",
+)  # fmt: skip
+# words written beside a year that say "year": "2021 року", "سال ۲۰۱۹", "anul 2020"
+_YEAR_AFTER = _alternatives("року", "рік", "році", "р", "г", "yılı", "yılında", "yılından")
+_YEAR_BEFORE = _alternatives("سال", "anul", "anului", "ano", "el año", "o ano")
+
+
+def _years(plain: str) -> str:
+    """ "2021 року", "سال ۲۰۱۹", "anul 2020": the year alone."""
+    plain = re.sub(rf"(?<=\d{{4}}) {_YEAR_AFTER}(?= |$)", "", plain)
+    return re.sub(rf"(?:(?<= )|^){_YEAR_BEFORE} (?=\d{{4}})", "", plain)
+
+
+def _turkish(plain: str) -> str:
+    """Turkish puts its little words after the date ("2019'dan 2021'e kadar", "2022'den
+    beri", "3 aydır"): turned round into the order the other languages use."""
+    plain = re.sub(r"^(.+?) (?:dan|den|tan|ten) (?:beri|bu yana|itibaren)$", r"since \1", plain)
+    plain = re.sub(
+        r"^(?:(\S+) )?(yil|ay|hafta|sene)(?:dir|tir|dur|tur)$",
+        lambda m: f"since {m[1] or 'bir'} {m[2]}",
+        plain,
+    )
+    plain = re.sub(r"(?<=\d{4}) (?:dan|den|tan|ten) ", " - ", plain)
+    plain = re.sub(r"(?:bugune|simdiye|gunumuze) kadar$", "now", plain)
+    plain = re.sub(r"(?<=\d{4})(?: (?:ya|ye|a|e))? kadar$", "", plain)
+    plain = re.sub(r"^(.*\d{4}) - (.*\d{4}) (?:ya|ye|a|e)$", r"\1 - \2", plain)
+    plain = re.sub(r"^(\d{4}) (?:de|da|te|ta)$", r"\1", plain)
+    return re.sub(r" boyunca$", "", plain)
 
 
 def _date(match: re.Match[str], prefix: str) -> YearMonth:
@@ -180,7 +302,10 @@ def _date(match: re.Match[str], prefix: str) -> YearMonth:
     name = groups.get(prefix + "mn")
     month_number: int | None = None
     if name:
-        month_number = _MONTHS.get(name) or _MONTHS.get(name.split()[-1])
+        # "marzo de 2019", "كانون الثاني 2019": the name may take two words
+        month_number = _MONTHS.get(name) or next(
+            (_MONTHS[w] for w in name.split() if w in _MONTHS), None
+        )
         if month_number is None:
             raise PeriodError(UNCLEAR)
     return YearMonth(int(groups[prefix + "y3"]), month_number)
@@ -189,12 +314,12 @@ def _date(match: re.Match[str], prefix: str) -> YearMonth:
 def _duration(text: str) -> Duration | None:
     if text in _DUALS:
         return _DUALS[text]
-    match = re.fullmatch(r"(?:(\d{1,3}|[a-z]+)\s*)?([^\W\d_]+)", text)
-    if not match or match[2] not in _UNITS:
+    match = re.fullmatch(r"(?:(\d{1,3})\s*|([^\W\d_]+)\s+)?([^\W\d_]+)", text)
+    if not match or match[3] not in _UNITS:
         return None
-    amount_text = match[1]
+    amount_text = match[1] or match[2]
     if amount_text is None:  # Arabic "شهر" alone is "one month"
-        if not re.fullmatch(r"[^\W\d_a-z]+", match[2]):
+        if not re.fullmatch(r"[^\W\d_a-z]+", match[3]):
             return None
         amount = 1
     elif amount_text.isdigit():
@@ -205,7 +330,7 @@ def _duration(text: str) -> Duration | None:
         return None
     if amount <= 0:
         raise PeriodError(UNCLEAR)
-    return Duration(amount, _UNITS[match[2]])
+    return Duration(amount, _UNITS[match[3]])
 
 
 _SEASONS: dict[str, tuple[int, int]] = {
@@ -214,18 +339,37 @@ _SEASONS: dict[str, tuple[int, int]] = {
     **dict.fromkeys(("hiver", "winter", "الشتاء", "شتاء"), (1, 3)),
     **dict.fromkeys(("printemps", "spring", "الربيع", "ربيع"), (3, 5)),
 }
-_LAST_YEAR = (
-    r"(?:l an dernier|l annee derniere|an dernier|annee derniere|last year|"
-    r"العام الماضي|السنة الماضية|السنة الماضيه)"
-)
-_THIS_YEAR = r"(?:cette annee|cet annee|this year|هذا العام|هذه السنة|هذه السنه)"
-_IN = r"(?:en|in|during|pendant|في|خلال)"
+for _season, _said in {
+    (6, 8): "verano verão vara vară літо літа влітку літом yaz yazın yazı yazında تابستان",
+    (9, 11): "otoño outono toamna toamnă осінь осені восени sonbahar sonbaharda پاییز",
+    (1, 3): "invierno inverno iarna iarnă зима зими взимку зимою kış kışın kışı kışında زمستان",
+    (3, 5): "primavera primăvara весна весни навесні весною ilkbahar ilkbaharda bahar baharda بهار",
+}.items():
+    for _word in _words(_said):
+        _SEASONS.setdefault(_word, _season)
+_LAST_YEAR = _alternatives(
+    "l an dernier", "l annee derniere", "an dernier", "annee derniere", "last year",
+    "العام الماضي", "السنة الماضية", "السنة الماضيه",
+    "el año pasado", "año pasado", "o ano passado", "no ano passado", "ano passado",
+    "anul trecut", "минулого року", "минулий рік", "минулому році", "торік",
+    "geçen yıl", "geçen sene", "سال گذشته", "سال پیش", "سال قبل", "پارسال",
+)  # fmt: skip
+_THIS_YEAR = _alternatives(
+    "cette annee", "cet annee", "this year", "هذا العام", "هذه السنة", "هذه السنه",
+    "este año", "este ano", "neste ano", "anul acesta", "anul ăsta", "цього року", "цей рік",
+    "bu yıl", "bu sene", "امسال", "این سال",
+)  # fmt: skip
+_IN = _alternatives(
+    "en", "in", "during", "pendant", "في", "خلال", "em", "no", "durante", "în", "pe", "в",
+    "у", "протягом", "در", "طی",
+)  # fmt: skip
 WRITTEN_MAX = 100  # words kept as typed: one line of the CV
 
 
 def _remembered(plain: str, today: dt.date) -> Period | None:
     """What people say when they remember no exact dates: "été 2022", "3 semaines en 2022",
     "l'an dernier", "depuis janvier", "depuis 2 ans" (and the same in English and Arabic)."""
+    plain = _years(_turkish(plain))
     plain = re.sub(r"^(?:l |el |the |al)(?=\S)", "", plain)
     years = {"last": today.year - 1, "this": today.year}
     plain = re.sub(_LAST_YEAR, str(years["last"]), plain)
@@ -233,7 +377,15 @@ def _remembered(plain: str, today: dt.date) -> Period | None:
     if re.fullmatch(r"\d{4}", plain):
         year = int(plain)
         return Period(YearMonth(year), YearMonth(year))
-    season = re.fullmatch(r"(?:(?:en|in|l|el) )?(\S+)(?: (?:de |of )?(\d{4}))?", plain)
+    season = re.fullmatch(
+        r"(?:(?:en|in|l|el|no|na|em|la|в|у|در) )*(\S+)"
+        r"(?: (?:de |del |of |lui |din |de la |سال )?(\d{4})(?: року| року)?)?",
+        plain,
+    )
+    if not season or season[1] not in _SEASONS:  # Turkish: "2022 yazı", the year first
+        season = re.fullmatch(r"(?P<year>\d{4}) (?P<season>\S+)", plain)
+        if season:
+            season = re.fullmatch(r"(\S+) (\d{4})", f"{season['season']} {season['year']}")
     if season and season[1] in _SEASONS:
         first, last = _SEASONS[season[1]]
         year = int(season[2]) if season[2] else today.year
@@ -270,6 +422,10 @@ def read_period(text: str, today: dt.date) -> Period:
     try:
         return parse_period(words, today)
     except PeriodError as exc:
+        if exc.message == TOO_OLD and re.search("[۰-۹]", words):
+            # Persian digits and a year like 1398: the solar calendar of Iran and Afghanistan,
+            # kept as the person wrote it rather than refused as too old.
+            return Period(text=words[:WRITTEN_MAX])
         if exc.message != UNCLEAR:
             raise
     period = _remembered(_normalise(words), today)
@@ -290,8 +446,8 @@ def parse_period(text: str, today: dt.date | None = None) -> Period:
     "2022 to now", "2020", "3 months", "six mois", "2 ans", "3 semaines", "منذ 2022".
     With `today`, the result is also checked (see `check_period`).
     """
-    plain = _normalise(text)
-    lead = re.match(r"(?:de|du|from|between|entre|en|in|في|بين|من) ", plain)
+    plain = _years(_turkish(_normalise(text)))
+    lead = re.match(rf"{_LEAD} ", plain)
     if lead:
         plain = plain[lead.end() :]
     period: Period | None = None
@@ -317,7 +473,7 @@ def parse_period(text: str, today: dt.date | None = None) -> Period:
         elif single:
             start = _date(single, "a")
             # "from 2019" alone means it is still going on
-            ongoing = lead is not None and lead[0].strip() in ("from", "من")
+            ongoing = lead is not None and re.fullmatch(_FROM, lead[0].strip()) is not None
             period = Period(start=start, end=None if ongoing else start, ongoing=ongoing)
     if period is None:
         raise PeriodError(UNCLEAR)

@@ -188,3 +188,133 @@ def test_remembered_dates_still_refuse_real_mistakes() -> None:
     with pytest.raises(PeriodError) as caught:
         read_period("été 2027", REMEMBERED_TODAY)
     assert caught.value.message == FUTURE
+
+
+# --- the six other languages: what the translated hint invites -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "period"),
+    [
+        # Spanish
+        ("desde 2022", Period(Y(2022), ongoing=True)),
+        ("del 2019 al 2021", Period(Y(2019), Y(2021))),
+        ("de marzo de 2019 a junio de 2020", Period(Y(2019, 3), Y(2020, 6))),
+        ("desde 2019 hasta hoy", Period(Y(2019), ongoing=True)),
+        ("entre 2018 y 2020", Period(Y(2018), Y(2020))),
+        ("3 meses", Period(duration=Duration(3, "month"))),
+        ("dos años", Period(duration=Duration(2, "year"))),
+        ("una semana", Period(duration=Duration(1, "week"))),
+        # Portuguese
+        ("de 2019 até 2021", Period(Y(2019), Y(2021))),
+        ("desde março de 2022", Period(Y(2022, 3), ongoing=True)),
+        ("2019 até hoje", Period(Y(2019), ongoing=True)),
+        ("entre 2019 e 2021", Period(Y(2019), Y(2021))),
+        ("três meses", Period(duration=Duration(3, "month"))),
+        ("1 mês", Period(duration=Duration(1, "month"))),
+        ("2 anos", Period(duration=Duration(2, "year"))),
+        # Romanian
+        ("din 2020", Period(Y(2020), ongoing=True)),
+        ("din 2019 până în 2021", Period(Y(2019), Y(2021))),
+        ("de la 2019 la 2021", Period(Y(2019), Y(2021))),
+        ("din martie 2019 până acum", Period(Y(2019, 3), ongoing=True)),
+        ("între 2019 și 2021", Period(Y(2019), Y(2021))),
+        ("trei luni", Period(duration=Duration(3, "month"))),
+        ("o lună", Period(duration=Duration(1, "month"))),
+        ("3 săptămâni", Period(duration=Duration(3, "week"))),
+        ("2 ani", Period(duration=Duration(2, "year"))),
+        # Ukrainian: nominative and genitive month names, the forms after numbers
+        ("з 2021", Period(Y(2021), ongoing=True)),
+        ("з 2021 року", Period(Y(2021), ongoing=True)),
+        ("з 2019 по 2021", Period(Y(2019), Y(2021))),
+        ("з березня 2022", Period(Y(2022, 3), ongoing=True)),
+        ("березень 2019 - червень 2020", Period(Y(2019, 3), Y(2020, 6))),
+        ("2019 до сьогодні", Period(Y(2019), ongoing=True)),
+        ("3 місяці", Period(duration=Duration(3, "month"))),
+        ("5 місяців", Period(duration=Duration(5, "month"))),
+        ("два роки", Period(duration=Duration(2, "year"))),
+        ("п'ять років", Period(duration=Duration(5, "year"))),
+        ("рік", Period(duration=Duration(1, "year"))),
+        ("3 тижні", Period(duration=Duration(3, "week"))),
+        # Turkish: suffixes after the date, typed with or without the apostrophe
+        ("2019'dan 2021'e", Period(Y(2019), Y(2021))),
+        ("2019dan 2021e kadar", Period(Y(2019), Y(2021))),
+        ("2022'den beri", Period(Y(2022), ongoing=True)),
+        ("Mart 2019'dan Haziran 2020'ye kadar", Period(Y(2019, 3), Y(2020, 6))),
+        ("2019'dan bugüne kadar", Period(Y(2019), ongoing=True)),
+        ("3 ay", Period(duration=Duration(3, "month"))),
+        ("2 yıl", Period(duration=Duration(2, "year"))),
+        ("iki hafta", Period(duration=Duration(2, "week"))),
+        # Persian / Dari: Persian digits, Iranian and Afghan month names
+        ("از ۲۰۱۹ تا ۲۰۲۱", Period(Y(2019), Y(2021))),
+        ("از ۲۰۲۲", Period(Y(2022), ongoing=True)),
+        ("از سال ۲۰۱۹ تا کنون", Period(Y(2019), ongoing=True)),
+        ("از ژانویه ۲۰۲۰ تا مارچ ۲۰۲۱", Period(Y(2020, 1), Y(2021, 3))),
+        ("۳ ماه", Period(duration=Duration(3, "month"))),
+        ("دو سال", Period(duration=Duration(2, "year"))),
+        ("سه هفته", Period(duration=Duration(3, "week"))),
+        ("٣ أشهر", Period(duration=Duration(3, "month"))),  # Arabic-Indic digits
+    ],
+)
+def test_the_other_languages_are_understood(said: str, period: Period) -> None:
+    assert read_period(said, TODAY) == period
+
+
+@pytest.mark.parametrize(
+    ("said", "start", "end"),
+    [
+        ("verano de 2022", Y(2022, 6), Y(2022, 8)),
+        ("verão de 2022", Y(2022, 6), Y(2022, 8)),
+        ("vara lui 2022", Y(2022, 6), Y(2022, 8)),
+        ("iarna 2021", Y(2021, 1), Y(2021, 3)),
+        ("влітку 2022", Y(2022, 6), Y(2022, 8)),
+        ("восени 2021", Y(2021, 9), Y(2021, 11)),
+        ("2022 yazı", Y(2022, 6), Y(2022, 8)),
+        ("tabstan", None, None),  # a typo is kept, not read as a season
+        ("تابستان ۲۰۲۲", Y(2022, 6), Y(2022, 8)),
+        ("el año pasado", Y(2025), Y(2025)),
+        ("o ano passado", Y(2025), Y(2025)),
+        ("anul trecut", Y(2025), Y(2025)),
+        ("торік", Y(2025), Y(2025)),
+        ("минулого року", Y(2025), Y(2025)),
+        ("geçen yıl", Y(2025), Y(2025)),
+        ("سال گذشته", Y(2025), Y(2025)),
+        ("پارسال", Y(2025), Y(2025)),
+    ],
+)
+def test_seasons_and_last_year_in_every_language(
+    said: str, start: YearMonth | None, end: YearMonth | None
+) -> None:
+    period = read_period(said, TODAY)
+    assert (period.start, period.end) == (start, end)
+    if start is None:
+        assert period.text == said
+
+
+@pytest.mark.parametrize(
+    ("said", "start"),
+    [
+        ("desde enero", Y(2026, 1)),
+        ("há 2 anos", Y(2024)),
+        ("din martie", Y(2026, 3)),
+        ("з січня", Y(2026, 1)),
+        ("3 aydır", Y(2026, 8)),
+        ("2 yıldır", Y(2024)),
+    ],
+)
+def test_since_a_month_or_a_length_in_every_language(said: str, start: YearMonth) -> None:
+    assert read_period(said, TODAY) == Period(start, ongoing=True)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["۱۳۹۸ تا ۱۴۰۰", "حمل ۱۴۰۰", "cuando era joven", "quando era jovem", "коли я був молодий"],
+)
+def test_dates_we_cannot_read_are_kept_as_typed_never_refused(said: str) -> None:
+    assert read_period(said, TODAY) == Period(text=said)
+
+
+def test_a_future_date_is_still_refused_in_other_scripts() -> None:
+    with pytest.raises(PeriodError) as error:
+        read_period("از ۲۰۳۰", TODAY)
+    assert error.value.message == FUTURE
