@@ -50,6 +50,11 @@ def _load() -> dict[str, dict[str, str]]:
         return _names
 
 
+def warm() -> None:
+    """Read the names table now (0.2 s), off the UI thread, before a screen asks for a name."""
+    _load()
+
+
 def job_name(code: str | None, language: str) -> str | None:
     """The name of ROME occupation `code` in `language` ("N4101", "ar" -> "سائق مركبة الشحن /
     سائقة مركبة الشحن"), or None: none known, or French (the ROME label is the French name)."""

@@ -140,6 +140,9 @@ class Filters:
     full_time: bool | None = None  # None: either
     beginners: bool = False  # experience D: "débutant accepté"
     recent_days: int | None = None  # published in the last N days
+    # The chosen town's name, for the screen (the search reads `near`): known when chosen, so
+    # the screen never looks it up among all communes itself.
+    near_name: str | None = field(default=None, compare=False)
 
     def count(self) -> int:
         """How many filters are on (for "fewer filters")."""
@@ -198,6 +201,7 @@ class SearchResult:
     took_ms: float
     status: Status = "ok"
     filters: Filters = field(default_factory=Filters)
+    place: str | None = None  # the centre's town name ("Lyon"), None when unknown
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -402,7 +406,10 @@ class Searcher:
             status: Status = "ok",
         ) -> SearchResult:
             took = (time.perf_counter() - started) * 1000
-            return SearchResult(total, tuple(cards), tuple(occupations), took, status, filters)
+            place = None if centre is None else centre.name
+            return SearchResult(
+                total, tuple(cards), tuple(occupations), took, status, filters, place
+            )
 
         centre = self.town(filters.near)
         if centre is None and (filters.near is not None or filters.km is not None):

@@ -310,6 +310,9 @@ def test_a_town_is_chosen_by_typing_its_name_among_all_communes(
     assert towns.buttons[0].accessibleName() == "Grenoble (38) 38000"
     towns.buttons[0].click()  # see test_choosing_from_pictures: the kinetic area takes taps
     assert window.current is offers
+    # Named at once, from the choice itself (no look-up among all communes on the UI thread).
+    assert offers.state.question.filters.near_name == "Grenoble"
+    assert "Grenoble" in offers.filters.town.accessibleName()
     qtbot.waitUntil(lambda: offers.result is not None and offers.result.total >= 0, timeout=5000)
     assert offers.state.question.filters.near == "38185"
     assert "Grenoble" in offers.filters.town.accessibleName()
@@ -382,3 +385,50 @@ def test_an_arabic_speaker_sees_the_job_named_in_arabic(qtbot, window, live) -> 
     assert offers.understood.isVisible()
     assert "سائق مركبة الشحن" in offers.understood.text()
     assert "Conducteur / Conductrice de poids lourd" in offers.understood.text()
+
+
+def test_the_warm_up_reads_job_names_and_the_agency_town_off_the_ui_thread(
+    qtbot, window, live, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from kiosk.catalogue import names
+    from ui.search.state import SearchState
+
+    threads: list[threading.Thread] = []
+    real = names._load
+
+    def load() -> dict[str, dict[str, str]]:
+        threads.append(threading.current_thread())
+        return real()
+
+    monkeypatch.setattr(names, "_load", load)
+    state = SearchState(window.ctx)
+    state.warm()
+    qtbot.waitUntil(lambda: state.agency_name != "", timeout=10000)
+    assert state.agency_name == "Lyon"
+    assert threads and threading.main_thread() not in threads
+
+
+def test_a_failed_town_search_is_shown_and_a_late_one_is_dropped(
+    qtbot, window, live, speaker, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import ui.screens.towns as towns_module
+
+    def broken() -> Any:
+        raise OSError("communes file unreadable")
+
+    monkeypatch.setattr(towns_module, "communes", broken)
+    window.start_session("fr")
+    window.show_screen("towns")
+    towns = window.current
+    errors: list[Any] = []
+    monkeypatch.setattr(window.ctx, "show_error", errors.append)
+    towns.field.setText("Lyon")
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert towns.buttons == []
+    # An answer that lands after the wipe finds nobody to show it to.
+    towns.field.setText("Gre")
+    towns.forget_person()
+    qtbot.wait(300)
+    assert len(errors) == 1 and towns.buttons == []

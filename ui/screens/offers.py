@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.catalogue.communes import communes
 from kiosk.catalogue.search import Filters, OccupationCount, SearchResult
 from kiosk.errors import Explained
 from kiosk.i18n import N_, _, ngettext
@@ -141,9 +140,11 @@ class OffersScreen(Screen):
         self.understood.hide()
 
     def state_town_name(self, filters: Filters) -> str:
-        code = filters.near or self.ctx.config.get_str("agency.commune")
-        found = communes().get(code)
-        return code if found is None else found.name
+        """Known without a look-up among all communes on the UI thread: the chosen town's name
+        came with it, the agency's from the warm-up (or the last search)."""
+        if filters.near:
+            return filters.near_name or ""
+        return self.state.agency_name
 
     def run(self) -> None:
         self._request += 1
@@ -165,6 +166,8 @@ class OffersScreen(Screen):
         if request != self._request:
             return  # an older search, overtaken by a newer one
         self.result = result
+        if result.place and result.place != self.filters.town_name:
+            self.filters.set_filters(self.state.question.filters, result.place)
         self.count.retranslate()
         self.title.retranslate()
         self.understood.retranslate()

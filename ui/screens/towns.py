@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.catalogue.communes import Commune, communes
 from kiosk.catalogue.search import DISTANCES_KM
+from kiosk.errors import Explained
 from kiosk.i18n import N_, _
 from ui import theme
 from ui.context import UiContext
@@ -99,12 +100,21 @@ class TownsScreen(Screen):
             return communes().find(typed, MATCHES)
 
         self.ctx.tasks.run(
-            find, lambda found: self._found(request, found, typed), context="town search"
+            find,
+            lambda found: self._found(request, found, typed),
+            lambda explained: self._failed(request, explained),
+            context="town search",
         )
 
     def _found(self, request: int, found: list[Commune], typed: str) -> None:
+        # A newer letter, or the wipe (forget_person), makes this answer nobody's.
         if request == self._request:
             self._show(found, typed)
+
+    def _failed(self, request: int, explained: Explained) -> None:
+        if request == self._request and self.isVisible():
+            self._show([], "")
+            self.ctx.show_error(explained)
 
     def _show(self, found: list[Commune], typed: str) -> None:
         for button in self.buttons:
@@ -138,5 +148,6 @@ class TownsScreen(Screen):
         q = self.state.question
         # A town without a distance would change nothing: start at 10 km, a short bus ride.
         km = q.filters.km or DISTANCES_KM[1]
-        self.state.question = replace(q, filters=replace(q.filters, near=commune.insee, km=km))
+        chosen = replace(q.filters, near=commune.insee, near_name=commune.name, km=km)
+        self.state.question = replace(q, filters=chosen)
         self.navigate.emit("offers")

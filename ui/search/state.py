@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from PySide6.QtCore import QObject
 
+from kiosk.catalogue import names
 from kiosk.catalogue.communes import communes
 from kiosk.catalogue.search import Filters, OfferDetail, Searcher, SearchResult
 from kiosk.storage import connect
@@ -42,6 +43,7 @@ class SearchState(QObject):
         self.offer_id: str | None = None
         self.domain: str | None = None  # the domain letter being browsed
         self._warmed = False
+        self.agency_name = ""  # the agency's town, once the warm-up has read it
 
     def forget(self) -> None:
         """The session has ended: nothing of the person's search stays in memory."""
@@ -86,19 +88,25 @@ class SearchState(QObject):
         return job
 
     def warm(self) -> None:
-        """Build the occupation index and read the towns off the UI thread, once, so the
-        person's first search does not wait for them (a second or two on a kiosk)."""
+        """Build the occupation index, read the towns and the job names off the UI thread,
+        once, so the person's first search does not wait for them (a second or two on a
+        kiosk); the agency's town name is kept for the screens."""
         if self._warmed:
             return
         self._warmed = True
 
-        def work(searcher: Searcher) -> None:
-            searcher.town(None)
+        def work(searcher: Searcher) -> str:
+            agency = searcher.town(None)
             communes()
+            names.warm()
+            return "" if agency is None else agency.name
+
+        def warmed(agency: str) -> None:
+            self.agency_name = agency
 
         # A failure here is the first search's to explain, not the warm-up's.
         self.ctx.tasks.run(
-            self.searcher_job(work), lambda _r: None, lambda _e: None, context="search warm-up"
+            self.searcher_job(work), warmed, lambda _e: None, context="search warm-up"
         )
 
     def search_job(self, offset: int = 0, limit: int = 40) -> Callable[[], SearchResult]:

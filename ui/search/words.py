@@ -1,4 +1,5 @@
-"""Plain words for what an offer says in codes: contracts, hours, pay, places, dates."""
+"""Plain words for an offer's place, dates and how to apply, and job names in the person's
+language (contracts, hours and pay: kiosk.catalogue.plain and ui.search.summary)."""
 
 from __future__ import annotations
 
@@ -9,16 +10,6 @@ from kiosk.catalogue.names import job_name
 from kiosk.catalogue.search import OfferCard, OfferDetail
 from kiosk.i18n import N_, _, current, format_age, format_date, ltr
 
-CONTRACT_NAMES = {
-    "CDI": N_("Permanent job (CDI)"),
-    "CDD": N_("Fixed-term job (CDD)"),
-    "MIS": N_("Temporary agency job (interim)"),
-    "SAI": N_("Seasonal job"),
-}
-WORK_STUDY = N_("Work and study (alternance)")
-FULL_TIME = N_("Full time")
-PART_TIME = N_("Part time")
-NO_PAY = N_("Pay not given")
 DEMO = N_("Demo offer")
 
 _DEPARTEMENT_PREFIX = re.compile(r"^\s*[0-9AB]{2,3}\s*-\s*")
@@ -39,30 +30,6 @@ def town(card: OfferCard) -> str:
         return _("Place not given")
     name = _DEPARTEMENT_PREFIX.sub("", card.town)
     return name.title() if name.isupper() else name
-
-
-def contract(card: OfferCard) -> str:
-    if card.work_study:
-        return _(WORK_STUDY)
-    if card.contract_type in CONTRACT_NAMES:
-        return _(CONTRACT_NAMES[card.contract_type])
-    return card.contract_label or card.contract_type or _("Contract not given")
-
-
-def hours(card: OfferCard) -> str:
-    if card.full_time is None:
-        return card.working_time or _("Hours not given")
-    return _(FULL_TIME) if card.full_time else _(PART_TIME)
-
-
-def pay(card: OfferCard) -> str:
-    return card.salary or _(NO_PAY)
-
-
-def distance(card: OfferCard) -> str:
-    if card.distance_km is None:
-        return ""
-    return _("{km} km away").format(km=max(1, round(card.distance_km)))
 
 
 def local_job(code: str | None) -> str | None:
@@ -93,33 +60,12 @@ def updated(card: OfferCard, now: dt.datetime | None = None) -> str:
     return _("Updated {age}").format(age=format_age(max(now - moment, dt.timedelta(0))))
 
 
-def card_lines(card: OfferCard) -> list[str]:
-    """What a card shows and says, line by line."""
-    place = ", ".join(p for p in (town(card), distance(card)) if p)
-    lines = [place, f"{contract(card)} · {hours(card)}", pay(card), updated(card)]
-    return [line for line in lines if line]
-
-
 def how_to_apply(offer: OfferDetail) -> str:
     if offer.apply_url or offer.source_url:
         return _('Apply on the internet: touch "Show on my phone" to take the address with you.')
     if offer.apply_text:
         return _("Contact the employer: {contact}").format(contact=offer.apply_text)
     return _("Ask a staff member how to apply.")
-
-
-def summary(offer: OfferDetail) -> list[tuple[str, str]]:
-    """The plain-language summary: (heading, text) pairs, what / where / contract / hours /
-    pay / how to apply."""
-    card = offer.card
-    return [
-        (_("Job"), card.title),
-        (_("Where"), town(card)),
-        (_("Contract"), contract(card)),
-        (_("Hours"), card.working_time or hours(card)),
-        (_("Pay"), pay(card)),
-        (_("How to apply"), how_to_apply(offer)),
-    ]
 
 
 def update_date(offer: OfferDetail) -> str:
