@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import partial
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -35,10 +36,14 @@ log = logging.getLogger(__name__)
 LETTER_LAYOUTS = ("azerty", "abc", "arabic", "ukrainian", "persian", "turkish", "romanian")
 LAYOUTS = (*LETTER_LAYOUTS, "123", "accents", "keypad")
 
-KEY_SIZE = 64
+KEY_SIZE = 64  # a key's least width
+KEY_HEIGHT = 48  # a key's least height: a finger's, so a short window still shows every row
 FONT_PIXELS = 28
 SPACING = 8
 KEYPAD_KEY = 150  # a digit key's width on the keypad
+# Keys shrink to the room they get (five rows in 300 px at 1280x800): the words, which grow
+# with large text, keep that room rather than a padding sized for a roomy button.
+KEY_STYLE = 'QPushButton[role="key"] { padding: 0px 6px; }'
 
 _ROWS: dict[str, tuple[tuple[str, ...], ...]] = {
     # Apostrophe and hyphen sit with the letters: French names need them (O'Neil, Jean-Marc).
@@ -158,6 +163,14 @@ class _Key:
 Target = QLineEdit | QTextEdit
 
 
+class _KeyButton(QPushButton):
+    """A key as wide as its words need (at least KEY_SIZE) and at least a finger high: the
+    words' width follows the theme, so large text widens a command, never cuts it."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(max(KEY_SIZE, self.sizeHint().width()), KEY_HEIGHT)
+
+
 def hide_code(edit: QLineEdit) -> None:
     """A code box shown in plain text to check it ("Show my code") goes back to dots."""
     if edit.property("code"):
@@ -189,6 +202,13 @@ class OnScreenKeyboard(QWidget):
         font = self.font()
         font.setPixelSize(FONT_PIXELS)
         self.setFont(font)
+        # Only the padding: the words' size stays the theme's, so large text still grows them.
+        self.setStyleSheet(KEY_STYLE)
+        # Each page's command buttons in order, and their two rows: one row when it fits the
+        # width, else two (nine commands in large text or a long language at 1280 px).
+        self._commands: dict[str, list[tuple[QPushButton, int]]] = {}
+        self._command_rows: dict[str, tuple[QHBoxLayout, QHBoxLayout]] = {}
+        self._split: dict[str, int] = {}
 
         self._stack = QStackedWidget(self)
         self._pages: dict[str, QWidget] = {}
@@ -213,6 +233,11 @@ class OnScreenKeyboard(QWidget):
             self._letters = name
         if name not in _CASED:
             self._shift = False
+        # Only the page on screen sets the keyboard's least size: a page left in one row of
+        # long commands must not make the keyboard wider than the screen.
+        for page, widget in self._pages.items():
+            policy = QSizePolicy.Policy.Preferred if page == name else QSizePolicy.Policy.Ignored
+            widget.setSizePolicy(policy, policy)
         self._stack.setCurrentWidget(self._pages[name])
         self._refresh()
 
@@ -286,32 +311,87 @@ class OnScreenKeyboard(QWidget):
             row.addStretch(margin)
             rows.addLayout(row, 1)
         if page == "keypad":
-            # Big keys, like a phone's: three columns, not stretched across the screen.
+            # Big keys, like a phone's: three columns as wide as the room allows up to a
+            # phone's proportions, centred, not stretched across the screen.
             letters.setMaximumWidth(3 * KEYPAD_KEY + 2 * SPACING)
-            column.addWidget(letters, len(_ROWS[page]), Qt.AlignmentFlag.AlignHCenter)
+            centred = QHBoxLayout()
+            centred.addStretch(1)
+            centred.addWidget(letters, 100)
+            centred.addStretch(1)
+            column.addLayout(centred, len(_ROWS[page]))
         else:
             column.addWidget(letters, len(_ROWS[page]))
 
-        controls = QHBoxLayout()
-        # Nine commands share a 1280 px screen in every language: a narrower gap than
-        # between letters keeps "Cacher le clavier" whole.
-        controls.setSpacing(max(2, SPACING // 2))
+        rows_of_commands = (QHBoxLayout(), QHBoxLayout())
+        for controls in rows_of_commands:
+            # A narrower gap than between letters leaves the commands' words more room.
+            controls.setSpacing(max(2, SPACING // 2))
+            column.addLayout(controls, 1)
+        self._command_rows[page] = rows_of_commands
+        self._commands[page] = []
         for name in _CONTROLS[page]:
             button = self._make_key(page, _Key(name, is_char=False))
-            controls.addWidget(button, 2 * _COMMANDS[name].width)
+            self._commands[page].append((button, 2 * _COMMANDS[name].width))
             if name == "shift":
                 button.setCheckable(True)  # the theme shows :checked while shift is armed
-        column.addLayout(controls, 1)
+        self._split[page] = -1
+        self._place_commands(page, len(self._commands[page]))
         return widget
 
+    def _place_commands(self, page: str, split: int) -> None:
+        """The commands before `split` on the first row, the others on the second."""
+        if split == self._split[page]:
+            return
+        self._split[page] = split
+        first, second = self._command_rows[page]
+        for button, _stretch in self._commands[page]:
+            first.removeWidget(button)
+            second.removeWidget(button)
+        for n, (button, stretch) in enumerate(self._commands[page]):
+            (first if n < split else second).addWidget(button, stretch)
+
+    def _fit_commands(self) -> None:
+        """One row of commands when their words fit the keyboard's width, else two rows as
+        even as the order allows: every word whole, in every language and text size."""
+        page = self._page
+        shown = [
+            (n, button.minimumSizeHint().width())
+            for n, (button, _s) in enumerate(self._commands[page])
+            if not button.isHidden()
+        ]
+        gap = self._command_rows[page][0].spacing()
+        room = self.width() - 2 * SPACING
+        need = sum(w for _n, w in shown) + gap * max(0, len(shown) - 1)
+        if need <= room or len(shown) < 2:
+            self._place_commands(page, len(self._commands[page]))
+            return
+        best, split = None, len(self._commands[page])
+        for k in range(1, len(shown)):
+            left = sum(w for _n, w in shown[:k]) + gap * (k - 1)
+            right = sum(w for _n, w in shown[k:]) + gap * (len(shown) - k - 1)
+            if best is None or max(left, right) < best:
+                best, split = max(left, right), shown[k][0]
+        self._place_commands(page, split)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_commands()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        # A key's words changed width (large text switched, a language): one row may no
+        # longer fit, or two may no longer be needed.
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit_commands()
+        return handled
+
     def _make_key(self, page: str, key: _Key) -> QPushButton:
-        button = QPushButton()
+        button = _KeyButton()
         button.setObjectName("key")
         button.setProperty("role", "key")
         button.setProperty("command", "" if key.is_char else key.name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setAutoRepeat(False)
-        button.setMinimumSize(KEY_SIZE, KEY_SIZE)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         button.clicked.connect(partial(self._activate, key))
         self._buttons[page].append((button, key))
@@ -375,11 +455,10 @@ class OnScreenKeyboard(QWidget):
             button.setAccessibleName(self._spoken(key))
             if key.name == "show_code" and not key.is_char:
                 button.setVisible(self._code_field())
-            # Stretch factors share the width regardless of text; a translated label such as
-            # "Masquer le clavier" must still fit whole.
-            button.setMinimumWidth(max(KEY_SIZE, button.sizeHint().width()))
+            button.updateGeometry()  # its words' width is its least width (_KeyButton)
             if key.name == "shift" and not key.is_char:
                 button.setChecked(self._shift)
+        self._fit_commands()
 
     # --- typing -----------------------------------------------------------------------------
 
