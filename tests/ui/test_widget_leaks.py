@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from kiosk.catalogue.search import OfferCard
 from ui.cv.chips import ChipGrid
 from ui.search.card import OfferCardButton
-from ui.search.tile import WrappedTile
 from ui.widgets.spoken import SpokenButton, SpokenToolButton, TLabel
+from ui.widgets.tile import Tile
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -56,7 +56,7 @@ def test_rebuilt_widgets_leave_no_listener_and_no_error(ctx, capfd) -> None:  # 
             *(SpokenToolButton(ctx, "Back", "mdi6.arrow-left") for _ in range(10)),
             *(TLabel(ctx, lambda: "x") for _ in range(10)),
             *(OfferCardButton(ctx, card(n)) for n in range(10)),
-            *(WrappedTile(ctx, "Back", "mdi6.arrow-left") for _ in range(5)),
+            *(Tile(ctx, "Back", "mdi6.arrow-left") for _ in range(5)),
         ]
         chips = ChipGrid(ctx)
         chips.set_options([(str(n), f"chip {n}") for n in range(10)])
@@ -72,7 +72,7 @@ def test_rebuilt_widgets_leave_no_listener_and_no_error(ctx, capfd) -> None:  # 
 def test_a_widget_still_alive_follows_the_language(ctx) -> None:  # type: ignore[no-untyped-def]
     button = SpokenButton(ctx, "Back", "mdi6.arrow-left", hint="The question before.")
     label = TLabel(ctx, "Back")
-    tile = WrappedTile(ctx, "Back", "mdi6.arrow-left")
+    tile = Tile(ctx, "Back", "mdi6.arrow-left")
     ctx.set_language("en")
     assert (button.text(), label.text(), tile.words.text()) == ("Back", "Back", "Back")
     assert button.accessibleDescription() == "The question before."

@@ -3,18 +3,20 @@ have offers, with how many."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.catalogue.search import Domain, OccupationCount
 from kiosk.i18n import N_, _, ngettext
 from ui import theme
 from ui.context import UiContext
 from ui.screens.base import Screen
+from ui.search.row import WrappedButton
 from ui.search.scrolling import kinetic_area
 from ui.search.state import Question, state_for
-from ui.search.tile import WrappedTile
 from ui.search.words import job_label
+from ui.widgets.flow import ReflowGrid
 from ui.widgets.spoken import SpokenButton
+from ui.widgets.tile import Tile
 
 # One pictogram per ROME "grand domaine" (Material Design Icons through qtawesome).
 DOMAIN_ICONS = {
@@ -66,21 +68,22 @@ class DomainsScreen(Screen):
         super().__init__(ctx, parent)
         self.state = state_for(ctx)
         self.counts: dict[str, int] = {}
-        grid = QGridLayout()
-        grid.setSpacing(12)
-        self.tiles: dict[str, WrappedTile] = {}
-        for i, letter in enumerate(DOMAIN_ICONS):
-            tile = WrappedTile(
+        # As many columns as fit (five at 1920 px); the screen scrolls when rows are many.
+        self.grid = ReflowGrid(max_columns=5, spacing=12, min_cell=220)
+        self.tiles: dict[str, Tile] = {}
+        for letter in DOMAIN_ICONS:
+            tile = Tile(
                 ctx,
                 DOMAIN_NAMES[letter],
                 DOMAIN_ICONS[letter],
                 hint=lambda k=letter: _offers(self.counts.get(k, 0)) if self.counts else "",
+                icon_size=56,
             )
-            tile.setMinimumSize(220, 150)
+            tile.setMinimumHeight(150)
             tile.clicked.connect(lambda _c=False, k=letter: self._open(k))
-            grid.addWidget(tile, i // 5, i % 5)
+            self.grid.add(tile)
             self.tiles[letter] = tile
-        self.layout_.addLayout(grid, 1)
+        self.layout_.addWidget(self.grid, 1)
         self.back = SpokenButton(
             ctx, N_("Back"), "mdi6.arrow-left", hint=N_("Write a job instead.")
         )
@@ -101,7 +104,7 @@ class DomainsScreen(Screen):
     def _counted(self, domains: list[Domain]) -> None:
         self.counts = {d.letter: d.offers for d in domains}
         for letter, tile in self.tiles.items():
-            tile.refresh()
+            tile.retranslate()
             tile.setEnabled(self.counts.get(letter, 0) > 0)
 
     def _open(self, letter: str) -> None:
@@ -124,7 +127,7 @@ class OccupationsScreen(Screen):
         self.column.setSpacing(12)
         self.column.setContentsMargins(0, 0, 12, 0)
         self.layout_.addWidget(kinetic_area(self.list), 1)
-        self.buttons: list[SpokenButton] = []
+        self.buttons: list[WrappedButton] = []
         row = QHBoxLayout()
         self.back = SpokenButton(
             ctx, N_("Back"), "mdi6.arrow-left", hint=N_("Other kinds of jobs.")
@@ -158,9 +161,9 @@ class OccupationsScreen(Screen):
                 item.widget().deleteLater()
         self.buttons = []
         for occupation in items:
-            button = SpokenButton(
+            button = WrappedButton(
                 self.ctx,
-                # The job in the person's language, the French title beside it.
+                # The job in the person's language, the French title beside it; long: wraps.
                 lambda o=occupation: f"{job_label(o.code, o.label)} ({_offers(o.offers)})",
                 "mdi6.briefcase",
             )
