@@ -1,24 +1,45 @@
 """Welcome: pick your language by badge and native name. Each button speaks in its language.
 
 All enabled languages are shown at once, without scrolling, even nine of them at 1280x800: a
-grid of up to three columns. The order is the agency's (language.order).
+grid of up to three columns. In large text the names need wider buttons: the grid takes
+fewer columns (and the screen scrolls) rather than cut a name. The order is the agency's
+(language.order).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.i18n import LANGUAGES, N_, _, in_language
 from ui.context import UiContext
 from ui.demo_notice import show_if_demo
 from ui.flags import flag
 from ui.screens.base import Screen
+from ui.widgets.flow import ReflowGrid
 from ui.widgets.spoken import SpokenButton, TLabel
 
 GREETING = N_("Hello, welcome.")
 CHOOSE = N_("Touch your language.")
 DEMO = N_("Demo: the job offers on this kiosk are examples, not real offers.")
+
+
+class LanguageGrid(ReflowGrid):
+    """Asks for all its columns and takes fewer when the screen is narrower than that: so
+    the buttons stay centred at their own width on a wide screen, and a name never gets
+    less room than it needs on a narrow one."""
+
+    def sizeHint(self) -> QSize:
+        explicit = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+        hidden = sum(1 for w in self.items if w.isHidden() and w.testAttribute(explicit))
+        columns = max(1, min(self.max_columns, len(self.items) - hidden))
+        gap = self.grid.horizontalSpacing()
+        rows = self.grid.minimumSize().height()
+        return QSize(columns * self.cell_width() + (columns - 1) * gap, rows)
+
+    def arrange(self) -> None:
+        """Place the items again, in their (new) order."""
+        self._place(self.columns_for(self.width()))
 
 
 class WelcomeScreen(Screen):
@@ -36,8 +57,7 @@ class WelcomeScreen(Screen):
             self.agency = TLabel(ctx, lambda: agency, role="instruction")
             self.agency.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.layout_.insertWidget(0, self.agency)
-        self.grid = QGridLayout()
-        self.grid.setSpacing(16)
+        self.grid = LanguageGrid(max_columns=3, spacing=16)
         self.buttons: dict[str, SpokenButton] = {}
         # Every known language is built; staff choose which are shown (refresh_languages).
         for code in LANGUAGES:
@@ -55,33 +75,37 @@ class WelcomeScreen(Screen):
             button.setProperty("speech_language", code)
             button.setMinimumSize(340, 96)
             button.clicked.connect(lambda _c=False, c=code: self.language_chosen.emit(c))
-            button.setParent(self)  # owned even while hidden (a language staff switched off)
+            self.grid.add(button)  # owned even while hidden (a language staff switched off)
             self.buttons[code] = button
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addLayout(self.grid)
+        row.addWidget(self.grid, 100)
         row.addStretch(1)
         self.layout_.addStretch(1)
         self.layout_.addLayout(row)
         self.layout_.addStretch(1)
         self.refresh_languages()
         ctx.config_changed.connect(self.refresh_languages)
-        self.demo = TLabel(ctx, DEMO, role="demo", wrap=False)
+        # Wrapped, across the full width (a wrapped label needs it): in large text the
+        # sentence is wider than a 1280 px screen.
+        self.demo = TLabel(ctx, DEMO, role="demo")
         self.demo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         show_if_demo(ctx, self.demo)  # read off the UI thread: a count of every offer
-        self.layout_.addWidget(self.demo, alignment=Qt.AlignmentFlag.AlignHCenter)
+        self.layout_.addWidget(self.demo)
 
     def refresh_languages(self, *_args: object) -> None:
         enabled = self.ctx.enabled_languages()
-        for button in self.buttons.values():
-            self.grid.removeWidget(button)
-        # One column for a few languages (big, easy), up to three for nine: never a scroll.
+        # One column for a few languages (big, easy), up to three for nine: never a scroll
+        # in normal text; fewer when the names need it (large text, a narrow screen).
         columns = 1 if len(enabled) <= 3 else 2 if len(enabled) == 4 else 3
-        for n, code in enumerate(enabled):
-            self.grid.addWidget(self.buttons[code], n // columns, n % columns)
+        self.grid.max_columns = columns
+        # The agency's order: the grid places its items in the order they were added.
+        order: list[QWidget] = [self.buttons[c] for c in enabled]
+        self.grid.items = order + [b for c, b in self.buttons.items() if c not in enabled]
         for code, button in self.buttons.items():
             button.setVisible(code in enabled)
             button.setMinimumSize(560 if columns == 1 else 340, 120 if columns == 1 else 96)
+        self.grid.arrange()
         self.retranslate()
 
     def title_text(self) -> str:
