@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from kiosk import config as config_module
+from kiosk import languages
 from kiosk.config import Config
 from kiosk.i18n import _, ngettext
 from kiosk.staff import counters, status
@@ -186,7 +187,11 @@ def test_actions(qtbot, window, ctx, speaker) -> None:  # type: ignore[no-untype
     assert synced == [True]
     speaker.said.clear()
     qtbot.mouseClick(page.buttons["speech"], Qt.MouseButton.LeftButton)
-    assert [lang for _text, lang in speaker.said] == ["fr", "en", "ar"]
+    # Every enabled language (nine by default), each voice reading words of its own language.
+    assert [lang for _text, lang in speaker.said] == list(ctx.enabled_languages())
+    assert len(speaker.said) == 9
+    samples = [text for text, _lang in speaker.said]
+    assert len(set(samples)) == len(samples) and "OK" not in samples
     qtbot.mouseClick(page.buttons["print"], Qt.MouseButton.LeftButton)
     assert page.result.text().startswith(
         _("No printer found. Check that it is switched on and installed.")
@@ -227,9 +232,12 @@ def test_settings_are_saved_as_overrides(qtbot, window, ctx) -> None:  # type: i
         qtbot.mouseClick(page.findChildren(type(page.rate.minus))[-1], Qt.MouseButton.LeftButton)
     effective = changed.args[0]
     assert effective.get_int("speech.rate") == 140
-    assert effective.get_list("language.enabled") == ("fr", "en")
+    # Every language enabled by default but the one switched off, in the same order.
+    others = tuple(code for code in languages.DEFAULT_ENABLED if code != "ar")
+    assert len(others) == 8
+    assert effective.get_list("language.enabled") == others
     stored = staff_settings.overrides(ctx.kiosk.store)
-    assert stored == {"speech.rate": 140, "language.enabled": ("fr", "en")}
+    assert stored == {"speech.rate": 140, "language.enabled": others}
 
 
 def test_settings_refuse_to_disable_the_default_language(qtbot, window, ctx) -> None:  # type: ignore[no-untyped-def]

@@ -34,10 +34,17 @@ from ui.widgets.flow import ReflowGrid
 log = logging.getLogger(__name__)
 TOUCH = 64  # px: staff buttons are as easy to hit as the public ones
 MB = 1024 * 1024
+# Each in its own language (not translated): staff hear every enabled voice read its own words.
 VOICE_SAMPLES = {
     "fr": "Ceci est un essai de la voix.",
     "en": "This is a voice test.",
     "ar": "هذا اختبار للصوت.",
+    "es": "Esta es una prueba de voz.",
+    "pt": "Isto é um teste de voz.",
+    "ro": "Acesta este un test de voce.",
+    "uk": "Це перевірка голосу.",
+    "tr": "Bu bir ses denemesidir.",
+    "fa": "این یک آزمایش صدا است.",
 }
 
 
