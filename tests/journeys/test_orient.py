@@ -27,7 +27,7 @@ def translated(code: str, message: str) -> str:
     return text
 
 
-@pytest.mark.parametrize("lang", ["fr", "ar"])
+@pytest.mark.parametrize("lang", ["fr", "en", "ar"])
 def test_what_job_could_i_do_to_the_offers(start_kiosk: Callable[..., Kiosk], lang: str) -> None:
     kiosk = start_kiosk(agency__commune=AGENCY)
     t = lambda message: translated(lang, message)  # noqa: E731
