@@ -111,9 +111,11 @@ class WelcomeScreen(Screen):
     def title_text(self) -> str:
         # "Hello" in every offered language, each isolated so Arabic and Persian words keep
         # their own direction inside the line: a person finds their own before choosing.
-        return " · ".join(
-            f"\u2068{LANGUAGES[c].greeting}\u2069" for c in self.ctx.enabled_languages()
+        # A greeting of two words ("Bună ziua") stays on one line: no-break spaces.
+        greetings = (
+            LANGUAGES[c].greeting.replace(" ", "\u00a0") for c in self.ctx.enabled_languages()
         )
+        return " · ".join(f"\u2068{g}\u2069" for g in greetings)
 
     def instruction_text(self) -> str:
         return _(CHOOSE)
