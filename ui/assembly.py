@@ -26,6 +26,7 @@ from kiosk.staff import settings
 from kiosk.sync.scheduler import Scheduler, Snapshot
 from ui import crash
 from ui.context import UiContext
+from ui.cv_pdf.fonts import warm as warm_fonts
 from ui.main_window import MainWindow
 from ui.staff.corner import CornerHold
 from ui.staff.mode import install_staff_mode
@@ -90,6 +91,7 @@ def assemble(
     kiosk.config = ctx.config = effective
     ctx.file_config = config
     ctx.set_large_text(ctx.large_text)
+    warm_fonts()  # before any CV is rendered on a worker thread
     window = MainWindow(ctx, kiosk_mode=kiosk_mode)
 
     relay = _SyncRelay(ctx)

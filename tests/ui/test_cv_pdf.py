@@ -243,7 +243,10 @@ def test_preview_image(tmp_path: Path) -> None:
 
 def test_rendering_on_a_worker_thread(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from ui.cv_pdf import render_pdf, render_preview
+    from ui.cv_pdf.fonts import warm
     from ui.tasks import Tasks
+
+    warm()  # as ui.assembly does on the UI thread before any CV is rendered
 
     errors: list[Explained] = []
     done: list[object] = []
@@ -263,3 +266,4 @@ def test_rendering_on_a_worker_thread(qtbot, tmp_path: Path) -> None:  # type: i
     result, width = done[0]  # type: ignore[misc]
     assert result.fits and width == 300
     assert "سميرة" in text_of(tmp_path / "thread.pdf")
+    tasks.wait()

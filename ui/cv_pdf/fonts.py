@@ -52,6 +52,14 @@ def drawable(character: str) -> bool:
     return any(raw.supportsCharacter(ord(character)) for raw in _raw_fonts())
 
 
+def warm() -> None:
+    """Read the font database on the UI thread, once: CVs are rendered on worker threads, and
+    Qt's font database is not safe to fill from a worker while the UI thread draws (a worker
+    crashed in its first render so)."""
+    families()
+    _raw_fonts()
+
+
 def printable_text(text: str) -> str:
     """The text without characters no font can draw (emoji), spaces tidied."""
     if text.isascii():
