@@ -71,7 +71,7 @@ docs: venv
 # --- translations: English message ids, catalogues in locales/<lang>/LC_MESSAGES/kiosk.po ---
 extract: venv
 	$(VENV)/bin/pybabel extract --project=kiosk --no-location --sort-output \
-		-k N_ -k NC_:1c,2 -k pgettext:1c,2 -k ngettext:1,2 -o locales/messages.pot kiosk ui
+		-k N_ -k NC_:1c,2 -k ngettext:1,2 -o locales/messages.pot kiosk ui
 
 update-po: extract
 	for l in $(LOCALES); do $(VENV)/bin/pybabel update --no-fuzzy-matching --width 100 \

@@ -141,11 +141,6 @@ def _(message: str) -> str:
     return translator.gettext(message)
 
 
-def pgettext(context: str, message: str) -> str:
-    """``message`` as meant in ``context``, in the current language (see `NC_`)."""
-    return translator.gettext(NC_(context, message))
-
-
 def ngettext(singular: str, plural: str, n: int, language: str | None = None) -> str:
     """Plural forms by the language's own rules; ``language`` for text that is not the
     screen's (the printed CV)."""

@@ -61,9 +61,3 @@ def job_name(code: str | None, language: str) -> str | None:
     if not code:
         return None
     return _load().get(language.split("_")[0], {}).get(code)
-
-
-def job_names(codes: list[str] | tuple[str, ...], language: str) -> dict[str, str]:
-    """`job_name` for several codes at once; codes without a name are left out."""
-    table = _load().get(language.split("_")[0], {})
-    return {c: table[c] for c in codes if c in table}

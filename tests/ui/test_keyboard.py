@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTextEdit
 
-from kiosk.i18n import _, pgettext
+from kiosk.i18n import NC_, _
 from ui import keyboard as keyboard_module
 from ui.keyboard import LAYOUTS, OnScreenKeyboard
 
@@ -177,7 +177,7 @@ def test_secret_mode_never_speaks_the_digit(qtbot, kb, field, spoken):
     assert kb.secret
     click(qtbot, kb, "123", *"1234567890")
     assert field.text() == "1234567890"
-    assert spoken[0] == pgettext("keyboard key", "Numbers")
+    assert spoken[0] == _(NC_("keyboard key", "Numbers"))
     assert spoken[1:] == [_("key")] * 10
     assert not any(char.isdigit() for word in spoken for char in word)
 
