@@ -7,7 +7,7 @@ longer than a 1280 px screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 from ui.context import UiContext
 from ui.icons import icon
 from ui.widgets.spoken import SpokenButton, Text
+from ui.widgets.tile import WordsInside
 
 ICON = 40
 
 
-class WrappedButton(SpokenButton):
+class WrappedButton(WordsInside, SpokenButton):
     def __init__(
         self, ctx: UiContext, label: Text, pictogram: str, parent: QWidget | None = None
     ) -> None:
@@ -47,22 +48,6 @@ class WrappedButton(SpokenButton):
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-
-    def retranslate(self, *_args: object) -> None:
-        super().retranslate()
-        words = getattr(self, "words", None)  # the button's set-up runs before ours
-        if words is not None:
-            words.setText(self.text())
-            self.updateGeometry()
-
-    # The layout (picture beside wrapped words) decides the size, not the one-line text.
-    def sizeHint(self) -> QSize:
-        layout = self.layout()
-        return layout.sizeHint() if layout is not None else super().sizeHint()
-
-    def minimumSizeHint(self) -> QSize:
-        layout = self.layout()
-        return layout.minimumSize() if layout is not None else super().minimumSizeHint()
 
     def hasHeightForWidth(self) -> bool:
         return True

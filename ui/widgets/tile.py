@@ -24,7 +24,31 @@ from ui.icons import icon
 from ui.widgets.spoken import SpokenToolButton, Text
 
 
-class Tile(SpokenToolButton):
+class WordsInside:
+    """For a spoken button that draws its picture and words as labels in its own layout: the
+    words follow the language, and the layout (not the one-line text) decides the size.
+    Mixed in before the Qt button class; `self.words` is set by the subclass."""
+
+    words: QLabel | None = None
+
+    def retranslate(self, *_args: object) -> None:
+        super().retranslate()  # type: ignore[misc]
+        if self.words is not None:  # the button's set-up runs before the subclass's
+            self.words.setText(self.text())  # type: ignore[attr-defined]
+            self.updateGeometry()  # type: ignore[attr-defined]
+
+    def sizeHint(self) -> QSize:
+        layout = self.layout()  # type: ignore[attr-defined]
+        return layout.sizeHint() if layout is not None else super().sizeHint()  # type: ignore[misc]
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()  # type: ignore[attr-defined]
+        if layout is None:
+            return super().minimumSizeHint()  # type: ignore[misc]
+        return layout.minimumSize()
+
+
+class Tile(WordsInside, SpokenToolButton):
     def __init__(
         self,
         ctx: UiContext,
@@ -53,22 +77,6 @@ class Tile(SpokenToolButton):
         column.addWidget(self.words)
         column.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-
-    def retranslate(self, *_args: object) -> None:
-        super().retranslate()
-        words = getattr(self, "words", None)  # the button's set-up runs before ours
-        if words is not None:
-            words.setText(self.text())
-            self.updateGeometry()
-
-    # The layout (picture over wrapped words) decides the size, not the one-line text.
-    def sizeHint(self) -> QSize:
-        layout = self.layout()
-        return layout.sizeHint() if layout is not None else super().sizeHint()
-
-    def minimumSizeHint(self) -> QSize:
-        layout = self.layout()
-        return layout.minimumSize() if layout is not None else super().minimumSizeHint()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # The tile's frame and colour only; the labels inside draw the picture and words.
