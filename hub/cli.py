@@ -235,13 +235,19 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_purge(args: argparse.Namespace) -> int:
     import datetime as dt
 
+    from django.conf import settings
     from django.utils import timezone
 
     from hub.core import spaces
-    from hub.core.models import Event, Heartbeat
+    from hub.core.models import Event, Heartbeat, SignInGuard
 
     now = timezone.now()
     gone = spaces.purge_expired(now)
+    # Sign-in counts neither counting nor waiting any more (one row per e-mail typed).
+    window = dt.timedelta(seconds=settings.HUB_SIGNIN_WINDOW_SECONDS)
+    SignInGuard.objects.filter(window_started_at__lt=now - window).exclude(
+        locked_until__gt=now
+    ).delete()
     # Keys are kept 35 days: a kiosk's retries never come later than that (hub-protocol.md).
     events = Event.objects.filter(received_at__lt=now - dt.timedelta(days=35)).delete()[0]
     beats = Heartbeat.objects.filter(received_at__lt=now - dt.timedelta(days=35)).delete()[0]

@@ -122,6 +122,19 @@ HUB_MAX_MAIL_BYTES = int(os.environ.get("HUB_MAX_MAIL_BYTES", str(15 * 1024 * 10
 HUB_DATA_KEY = os.environ.get("HUB_DATA_KEY", "")
 HUB_SPACES_EXPIRY_DAYS = int(os.environ.get("HUB_SPACES_EXPIRY_DAYS", "90"))
 HUB_ENROL_HOURS = int(os.environ.get("HUB_ENROL_HOURS", "24"))
+# Dashboard sign-in (hub.dashboard.signin): wrong passwords per account and per client
+# address within the window before that account or address waits.
+HUB_SIGNIN_MAX_FAILURES = int(os.environ.get("HUB_SIGNIN_MAX_FAILURES", "5"))
+HUB_SIGNIN_MAX_FAILURES_PER_ADDRESS = int(
+    os.environ.get("HUB_SIGNIN_MAX_FAILURES_PER_ADDRESS", "20")
+)
+HUB_SIGNIN_WINDOW_SECONDS = int(os.environ.get("HUB_SIGNIN_WINDOW_SECONDS", "900"))
+HUB_SIGNIN_LOCK_SECONDS = int(os.environ.get("HUB_SIGNIN_LOCK_SECONDS", "900"))
+# Load balancers whose X-Forwarded-For is believed (their own addresses, comma-separated):
+# without it every person behind haproxy would share haproxy's address.
+HUB_TRUSTED_PROXIES = [
+    a.strip() for a in os.environ.get("HUB_TRUSTED_PROXIES", "").split(",") if a.strip()
+]
 
 LOGGING = {
     "version": 1,

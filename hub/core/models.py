@@ -306,3 +306,14 @@ def audit(
         details=details,
         ip=ip,
     )
+
+
+class SignInGuard(models.Model):
+    """Wrong dashboard passwords counted in PostgreSQL, so every hub process sees the same
+    count: per account (`account:<hmac of the e-mail typed>`) and per client address
+    (`address:<ip>`). Too many within the window and that scope waits (hub.dashboard.signin)."""
+
+    scope = models.CharField(primary_key=True, max_length=100)
+    failures = models.IntegerField(default=0)
+    window_started_at = models.DateTimeField(default=timezone.now)
+    locked_until = models.DateTimeField(null=True, blank=True)

@@ -57,7 +57,16 @@ def _stretch(first_name: str, code: str) -> tuple[str, str]:
         dklen=32,
         maxmem=256 * 1024 * 1024,
     )
-    return crypto.mac("space-lookup", stretched), "name:" + crypto.mac("space-name", key.encode())
+    return crypto.mac("space-lookup", stretched), _name_scope(key)
+
+
+def _name_scope(key: str) -> str:
+    return "name:" + crypto.mac("space-name", key.encode())
+
+
+def name_scope(first_name: str) -> str:
+    """The guard's scope for a first name as a person says it ("Élodie" = "elodie ")."""
+    return _name_scope(first_name_key(first_name))
 
 
 def _seal(space_id: str, items: dict[str, Any]) -> bytes:
@@ -152,6 +161,38 @@ def delete(space_id: str) -> bool:
 def unlock(kiosk: Kiosk) -> bool:
     """Staff at a kiosk: that kiosk accepts codes again (first names stay counted)."""
     return SpaceGuard.objects.filter(scope=f"kiosk:{kiosk.id}").delete()[0] > 0
+
+
+def unlock_name(first_name: str) -> bool:
+    """Staff at the desk: this first name accepts codes again at every kiosk (True if it
+    was waiting). Its wrong codes start again from zero."""
+    scope = name_scope(first_name)
+    now = timezone.now()
+    with transaction.atomic():
+        guard = SpaceGuard.objects.select_for_update().filter(scope=scope).first()
+        if guard is None:
+            return False
+        guard.delete()
+    return bool(guard.locked_until and guard.locked_until > now)
+
+
+def locked_kiosks(now: dt.datetime | None = None) -> list[tuple[Kiosk, dt.datetime]]:
+    """Kiosks refusing codes now, with the time they accept them again (soonest first)."""
+    now = now or timezone.now()
+    until = dict(
+        SpaceGuard.objects.filter(scope__startswith="kiosk:", locked_until__gt=now).values_list(
+            "scope", "locked_until"
+        )
+    )
+    kiosks = Kiosk.objects.filter(id__in=[s.removeprefix("kiosk:") for s in until])
+    return sorted(((k, until[f"kiosk:{k.id}"]) for k in kiosks), key=lambda pair: pair[1])
+
+
+def locked_names_count(now: dt.datetime | None = None) -> int:
+    """How many first names wait now (which ones cannot be told: they are keyed hashes)."""
+    return SpaceGuard.objects.filter(
+        scope__startswith="name:", locked_until__gt=now or timezone.now()
+    ).count()
 
 
 def waiting_until(kiosk: Kiosk) -> dt.datetime | None:

@@ -21,6 +21,22 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].label = _("Password")
 
 
+class UnlockNameForm(forms.Form):
+    """The first name a person gives at the desk: hashed at once, never stored or shown."""
+
+    first_name = forms.CharField(
+        label=_("First name the person gives"),
+        max_length=60,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean_first_name(self) -> str:
+        name = str(self.cleaned_data["first_name"]).strip()
+        if not any(c.isalpha() for c in name):
+            raise forms.ValidationError(_("Type the first name with letters."))
+        return name
+
+
 class KioskForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     place = forms.CharField(label=_("Place (shown to staff)"), max_length=200, required=False)

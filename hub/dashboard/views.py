@@ -27,19 +27,26 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from hub.core import relay, tokens
+from hub.core import relay, spaces, tokens
 from hub.core.models import AuditEntry, HelpRequest, Kiosk, RelayMail, Staff, audit
-from hub.dashboard import charts, health
-from hub.dashboard.forms import KioskForm, LoginForm, StaffForm, StaffUpdateForm
+from hub.dashboard import charts, health, signin
+from hub.dashboard.forms import (
+    KioskForm,
+    LoginForm,
+    StaffForm,
+    StaffUpdateForm,
+    UnlockNameForm,
+)
 
 View = Callable[..., HttpResponse]
 RECENT = dt.timedelta(hours=12)  # closed requests stay listed this long
 
 
 def _ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
+    return signin.client_ip(request)
 
 
 def technician_required(view: View) -> View:
@@ -60,6 +67,45 @@ class Login(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
     next_page = "/"
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Django's sign-in, counted: refused while the account or address waits, and every
+        outcome written to the audit log (hub.dashboard.signin)."""
+        form = self.get_form()
+        email = str(request.POST.get("username", ""))[:254]
+        with transaction.atomic():
+            attempt = signin.begin(email, signin.client_ip(request))
+            until = attempt.locked_until
+            if until is not None:
+                attempt.refused()
+                valid = False
+            elif form.is_valid():
+                attempt.succeeded(form.get_user())
+                valid = True
+            else:
+                until = attempt.failed()
+                valid = False
+        if valid:
+            return self.form_valid(form)
+        if until is None:
+            return self.form_invalid(form)
+        # The password is not checked while waiting: a fresh form, the e-mail kept.
+        context = self.get_context_data(
+            form=self.get_form_class()(request, initial={"username": email}),
+            locked=_locked_message(until),
+        )
+        return self.render_to_response(context, status=429)
+
+
+def _locked_message(until: dt.datetime) -> str:
+    minutes = max(1, -(-int((until - timezone.now()).total_seconds()) // 60))
+    return ngettext(
+        "Too many wrong passwords. Sign-in is refused until %(time)s "
+        "(in %(minutes)d minute). Try again then.",
+        "Too many wrong passwords. Sign-in is refused until %(time)s "
+        "(in %(minutes)d minutes). Try again then.",
+        minutes,
+    ) % {"time": timezone.localtime(until).strftime("%H:%M"), "minutes": minutes}
 
 
 # --- help requests, live ----------------------------------------------------------------
@@ -278,6 +324,71 @@ def outbox_retry(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("dashboard:outbox")
 
 
+# --- saved spaces: lifting a lockout at the desk ----------------------------------------
+
+
+def _locks_page(request: HttpRequest, form: UnlockNameForm, status: int = 200) -> HttpResponse:
+    return render(
+        request,
+        "dashboard/locks.html",
+        {
+            "locked": spaces.locked_kiosks(),
+            "names": spaces.locked_names_count(),
+            "form": form,
+        },
+        status=status,
+    )
+
+
+@login_required
+def locks(request: HttpRequest) -> HttpResponse:
+    return _locks_page(request, UnlockNameForm())
+
+
+@require_POST
+@login_required
+def lock_kiosk_lift(request: HttpRequest, pk: str) -> HttpResponse:
+    kiosk = get_object_or_404(Kiosk, pk=pk)
+    with transaction.atomic():
+        until = spaces.waiting_until(kiosk)
+        spaces.unlock(kiosk)
+        audit(
+            "space.unlock_kiosk",
+            kiosk.id,
+            actor=_user(request),
+            ip=_ip(request),
+            name=kiosk.name,
+            was_locked=until is not None,
+        )
+    if until is not None:
+        messages.success(request, _("%(kiosk)s accepts codes again.") % {"kiosk": kiosk.name})
+    else:
+        messages.info(request, _("%(kiosk)s was not refusing codes.") % {"kiosk": kiosk.name})
+    return redirect("dashboard:locks")
+
+
+@require_POST
+@login_required
+def lock_name_lift(request: HttpRequest) -> HttpResponse:
+    form = UnlockNameForm(request.POST)
+    if not form.is_valid():
+        return _locks_page(request, form, status=400)
+    # The first name is neither stored nor repeated back (messages may travel in a cookie).
+    was_locked = spaces.unlock_name(form.cleaned_data["first_name"])
+    audit("space.unlock_name", "", actor=_user(request), ip=_ip(request), was_locked=was_locked)
+    if was_locked:
+        messages.success(
+            request,
+            _("This first name accepts codes again at every kiosk. The person can try now."),
+        )
+    else:
+        messages.info(
+            request,
+            _("This first name was not locked. Check the spelling, or the kiosk may be locked."),
+        )
+    return redirect("dashboard:locks")
+
+
 # --- kiosks and accounts (technicians) ----------------------------------------------------
 
 
@@ -399,4 +510,10 @@ def action_labels() -> dict[str, str]:
         "staff.add": _("Added an account"),
         "staff.update": _("Changed an account"),
         "mail.retry": _("Sent an e-mail again"),
+        "signin.ok": _("Signed in"),
+        "signin.failed": _("Wrong password"),
+        "signin.locked": _("Sign-in locked after wrong passwords"),
+        "signin.refused": _("Sign-in refused while locked"),
+        "space.unlock_kiosk": _("Lifted a kiosk's code lock"),
+        "space.unlock_name": _("Lifted a first name's code lock"),
     }
