@@ -51,6 +51,12 @@ class OrientState(QObject):
         self.choices = Choices()
         self.close_from: FromJob | None = None
         self.close_back = "orient"  # where "Back" leaves the close jobs for
+        # The codes of the jobs brought back from the saved space, in their kept order; None
+        # when the answer on screen is this visit's own.
+        self.kept: list[str] | None = None
+        # The jobs to keep once the keep or find screens have opened a space: the answer
+        # screen's, until it is written or the person leaves.
+        self.to_keep: dict[str, Any] | None = None
 
     def fresh(self) -> None:
         """A new person starts with no answer; the last person's are gone."""
@@ -59,12 +65,21 @@ class OrientState(QObject):
             self._session = current
             self.choices = Choices()
             self.close_from = None
+            self.kept = None
+            self.to_keep = None
 
     def forget(self) -> None:
         """The session has ended: nothing the person answered stays in memory."""
         self._session = None
         self.choices = Choices()
         self.close_from = None
+        self.kept = None
+        self.to_keep = None
+
+    def restore(self, choices: Choices, codes: list[str]) -> None:
+        """The answers and jobs found in the saved space become this visit's."""
+        self.choices = choices
+        self.kept = codes
 
     def place(self) -> tuple[str | None, int]:
         """Where offers are counted: the town and distance the person chose in the search,

@@ -67,6 +67,7 @@ class OrientStep(Screen):
 
     def shown(self) -> None:
         self.state.fresh()
+        self.state.kept = None  # answering again: the next list is this visit's own
         self.load()
 
     def forget_person(self) -> None:

@@ -1,9 +1,14 @@
 """What job could I do?: the answer. Up to ten jobs, best first, each saying why; the
 engine's notes (no answer, words not understood, nothing fits) shown and said; when nothing
 fits, one button per thing ruled out to take it away. From a job: its offers near the person,
-"jobs I want" in the CV, close jobs. The whole list prints as "my possible jobs"."""
+"jobs I want" in the CV, close jobs. The whole list prints as "my possible jobs", and is
+kept in the person's saved space ("Keep these jobs", ui.orient.kept): into the space this
+visit has open, else through the keep screen (first name and code)."""
 
 from __future__ import annotations
+
+import dataclasses
+from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -17,9 +22,11 @@ from ui import theme
 from ui.context import UiContext
 from ui.cv.flowlayout import FlowLayout
 from ui.cv.scroll import taps_at_once
+from ui.cv.secret import WAIT
 from ui.cv.state import state_for as cv_state
 from ui.cv.step import NAV_HEIGHT, nav_row
 from ui.orient.answer import JobCard, job_title
+from ui.orient.kept import KEPT_OPEN, order, payload, save_job
 from ui.orient.printing import print_sheet, sheet_html
 from ui.orient.state import FromJob, state_for
 from ui.orient.step import QUESTIONS
@@ -36,6 +43,8 @@ PRINTED = N_("Your jobs are printed. Please take the page from the printer.")
 ADDED = N_("Added to your CV: {job}.")
 ALREADY = N_("This job is already in your CV.")
 CONSTRAINT_LABEL = {c.id: c.label for c in CONSTRAINTS}
+KEPT_TITLE = N_("Your kept jobs")
+NOT_KEPT = N_("This kiosk cannot keep your jobs today. You can print them.")
 
 
 class OrientJobsScreen(Screen):
@@ -70,19 +79,33 @@ class OrientJobsScreen(Screen):
         self.print_button = SpokenButton(
             ctx, N_("Print my jobs"), "mdi6.printer", hint=N_("A page to bring to an adviser.")
         )
-        for button in (self.change, self.print_button):
+        self.keep_button = SpokenButton(
+            ctx,
+            N_("Keep these jobs"),
+            "mdi6.lock",
+            hint=N_("Keep them with your first name and a code, to find them next time."),
+        )
+        for button in (self.change, self.keep_button, self.print_button):
             button.setMinimumHeight(NAV_HEIGHT)
-        outer.addLayout(nav_row([self.change], None, [self.print_button]))
+        outer.addLayout(nav_row([self.change], None, [self.keep_button, self.print_button]))
         self.change.clicked.connect(lambda: self.navigate.emit(QUESTIONS[-1]))
         self.print_button.clicked.connect(self.print_it)
+        self.keep_button.clicked.connect(self.keep_it)
         self.printer_name = ctx.config.get_str("printer.name")
         ctx.language_changed.connect(self._language_changed)
 
     # -- texts --------------------------------------------------------------------------------
+    def title_text(self) -> str:
+        state = getattr(self, "state", None)  # the base class reads the title before it is set
+        return _(KEPT_TITLE) if state is not None and state.kept is not None else _(self.TITLE)
+
     def notes_text(self) -> str:
         if self.result is None:
             return ""
-        return " ".join(n.text() for n in self.result.notes)
+        notes = [n.text() for n in self.result.notes]
+        if self.result.suggestions and not self.ctx.can_keep():
+            notes.append(_(NOT_KEPT))  # why there is no "Keep these jobs"
+        return " ".join(notes)
 
     def count_text(self) -> str:
         if self.result is None:
@@ -105,6 +128,7 @@ class OrientJobsScreen(Screen):
     # -- the answer ---------------------------------------------------------------------------
     def shown(self) -> None:
         self.state.fresh()
+        self.title.retranslate()  # "Your kept jobs" when they came back from the space
         self.run()
 
     def run(self) -> None:
@@ -113,10 +137,18 @@ class OrientJobsScreen(Screen):
         self.result = None
         self._clear()
         answers = self.state.answers()
+        kept = list(self.state.kept or ())
+
+        def work(db: Any, commune: str) -> Result:
+            # Kept jobs first, even those today's offers would rank a little lower.
+            result = suggest(db, answers, LIMIT * 3 if kept else LIMIT, agency_commune=commune)
+            if not kept:
+                return result
+            ordered = tuple(order(result.suggestions, kept, LIMIT))
+            return dataclasses.replace(result, suggestions=ordered)
+
         self.ctx.tasks.run(
-            self.state.catalogue_job(
-                lambda db, commune: suggest(db, answers, LIMIT, agency_commune=commune)
-            ),
+            self.state.catalogue_job(work),
             lambda result: self._arrived(request, result),
             lambda explained: self._failed(request, explained),
             context="orientation",
@@ -148,6 +180,7 @@ class OrientJobsScreen(Screen):
             self.loosen_buttons.append(button)
         self.loosen_row.setVisible(bool(self.loosen_buttons))
         self.print_button.setEnabled(bool(result.suggestions))
+        self.keep_button.setVisible(bool(result.suggestions) and self.ctx.can_keep())
         if self.isVisible():
             self.ctx.say(self.spoken_intro())
 
@@ -163,6 +196,7 @@ class OrientJobsScreen(Screen):
         while self.loosen.count():
             self.loosen.takeAt(0)
         self.loosen_row.hide()
+        self.keep_button.hide()  # until there are jobs to keep
         self.notes.retranslate()
 
     def _loosen(self, avoid: str) -> None:
@@ -206,6 +240,40 @@ class OrientJobsScreen(Screen):
         # The French title: employers in France read the CV in French.
         state.save(cv.add("wanted_jobs", WantedJob(s.label, s.code)))
         self.ctx.show_result(_(ADDED).format(job=job_title(s, self.ctx.language)), "success")
+
+    def keep_it(self) -> None:
+        """Into the space this visit has open (found or kept before), else first name and
+        code on the keep screen, which comes back here."""
+        if not self.result or not self.result.suggestions:
+            return
+        if not self.ctx.can_keep():
+            self.ctx.show_result(_(NOT_KEPT), "info")
+            return
+        item = payload(self.state.choices, self.result.suggestions)
+        space_id = cv_state(self.ctx).space_id
+        if space_id is None:
+            self.state.to_keep = item
+            self.navigate.emit("orient_keep")
+            return
+        self.keep_button.setEnabled(False)
+        self.ctx.show_result(_(WAIT), "info")
+        session = self.ctx.kiosk.sessions.current
+        self.ctx.tasks.run(
+            save_job(self.ctx, space_id, item),
+            lambda _none: self._kept(session),
+            lambda explained: self._keep_failed(explained, session),
+            context="orientation keep",
+        )
+
+    def _kept(self, session: str | None) -> None:
+        self.keep_button.setEnabled(True)
+        if self.ctx.kiosk.sessions.current == session:  # else the person has gone
+            self.ctx.show_result(_(KEPT_OPEN), "success")
+
+    def _keep_failed(self, explained: Explained, session: str | None) -> None:
+        self.keep_button.setEnabled(True)
+        if self.ctx.kiosk.sessions.current == session:
+            self.ctx.show_error(explained)
 
     def close_jobs(self, s: Suggestion) -> None:
         self.state.close_from = FromJob(s.code, s.label)
