@@ -1,16 +1,24 @@
-"""Journey: a staff member holds the corner, types the PIN on the screen's digits, and closes
-the kiosk from staff mode."""
+"""Journeys: a staff member holds the corner, types the PIN on the screen's digits, and closes
+the kiosk from staff mode; and, after too many wrong secret codes on "Find my CV", staff let the
+kiosk accept codes again for the person waiting at the desk."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+from kiosk.cv.spaces import LOCKED, MAX_ATTEMPTS, Spaces
+from kiosk.errors import UserError
+from kiosk.services import KIOSK_FILE
+from kiosk.storage import open_database
+from kiosk.storage.kiosk_schema import KIOSK_SCHEMA
 from tests.journeys.conftest import HOLD_SECONDS, PIN
 from tests.journeys.journey_kit import Kiosk, fr
 
 pytestmark = pytest.mark.journey
+FIRST_NAME, CODE, WRONG = "Marie", "358146", "972640"  # each digit once: no press lost
 
 
 def test_corner_hold_and_pin_open_staff_mode_which_exits_the_kiosk(
@@ -35,3 +43,82 @@ def test_corner_hold_and_pin_open_staff_mode_which_exits_the_kiosk(
     code = kiosk.wait_exit(timeout=20)
     kiosk.step("kiosk exited")
     assert code == 0, kiosk.stderr_tail()
+
+
+def type_code(kiosk: Kiosk, field: str, code: str) -> None:
+    """Tap a code field and press its digits on the keypad: the field shows dots, so each
+    digit is pressed by its key's name (a different key each time, never lost to the last)."""
+    kiosk.tap(field, "password text")
+    answer = kiosk.bus.request(
+        "type",
+        field={"name": field, "role": "password text"},
+        keys=[{"key": digit} for digit in code],
+        timeout=len(code) * 5,
+    )
+    if not answer["ok"]:
+        kiosk.fail(f"typing the code in {field!r}", answer)
+
+
+def open_staff_mode(kiosk: Kiosk) -> None:
+    """Hold the corner, then the PIN on the big keypad (with its "Show my code")."""
+    x, y, _w, _h = kiosk.find("France Travail", "frame")["extents"]
+    with kiosk.holding(x + 20, y + 20):
+        kiosk.find(fr("Staff PIN"), timeout=HOLD_SECONDS + 10)
+    # The overlay's keys come last: a CV screen's keypad may be open underneath.
+    kiosk.find(fr("Show my code"), "push button", pick="last")  # the keypad's, not "123"'s
+    for digit in PIN:
+        kiosk.tap(digit, "push button", pick="last")
+    kiosk.tap(fr("Open"), "push button")
+    kiosk.find(fr("Close staff mode"), "push button")
+
+
+def test_staff_accept_secret_codes_again_after_too_many_wrong_ones(
+    start_kiosk: Callable[..., Kiosk], tmp_path: Path
+) -> None:
+    # Earlier today, four wrong codes on "Find my CV" at this kiosk, counted by its own
+    # saved spaces in its own database (this kiosk keeps CVs itself: no hub).
+    data = tmp_path / "kiosk0" / "data"
+    db = open_database(data / KIOSK_FILE, KIOSK_SCHEMA).db
+    try:
+        spaces = Spaces(db)
+        spaces.create(FIRST_NAME, CODE)
+        for _n in range(MAX_ATTEMPTS - 1):
+            with pytest.raises(UserError):
+                spaces.open(FIRST_NAME, WRONG)
+    finally:
+        db.conn.close()
+    kiosk = start_kiosk(hub__url="")
+    assert kiosk.data_dir == data
+    kiosk.tap("Français", "push button", timeout=30)
+    kiosk.tap(fr("Make my CV"), "push button")
+    kiosk.tap(fr("Find my CV"), "push button")
+    kiosk.type_into(fr("Your first name"), FIRST_NAME.lower())
+    # The fifth wrong code: the kiosk now refuses codes, even the right one.
+    type_code(kiosk, fr("Your secret code: 6 digits"), WRONG)
+    kiosk.tap(fr("Open my CV"), "push button")
+    refused = fr(LOCKED).split("{minutes}")[0]
+    kiosk.find(refused, "label", timeout=30, match="startswith")
+    type_code(kiosk, fr("Your secret code: 6 digits"), CODE)
+    kiosk.tap(fr("Open my CV"), "push button")
+    kiosk.find(refused, "label", timeout=30, match="startswith")
+    kiosk.step("codes refused")
+
+    # The person asks at the desk; staff open staff mode on the kiosk itself.
+    open_staff_mode(kiosk)
+    until = fr("Refused until {time} (too many wrong codes)").split("{time}")[0]
+    kiosk.find(until, "label", timeout=30, match="startswith")
+    kiosk.step("status says codes are refused")
+    kiosk.tap(fr("Actions"))
+    kiosk.tap(fr("Accept secret codes again"), "push button")
+    kiosk.find(fr("Secret codes are accepted again."), "label", timeout=30)
+    kiosk.tap(fr("Status"))
+    kiosk.find(fr("Accepted"), "label", timeout=30)
+    kiosk.step("codes accepted again")
+    kiosk.tap(fr("Close staff mode"), "push button")
+    kiosk.gone(fr("Close staff mode"), "push button")
+
+    # Back on "Find my CV": the right code opens the CV now.
+    type_code(kiosk, fr("Your secret code: 6 digits"), CODE)
+    kiosk.tap(fr("Open my CV"), "push button")
+    kiosk.find(fr("Here is your CV."), "label", timeout=30)
+    kiosk.step("the CV opens with the right code")

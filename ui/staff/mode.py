@@ -63,6 +63,7 @@ class StaffPanel(QWidget):
         self.counters = CountersPage(ctx)
         self.log = LogPage(ctx)
         self.settings.changed.connect(self.settings_changed)
+        self.actions.codes_changed.connect(self.status.refresh_codes)
         self.stack = QStackedWidget()
         tabs = QHBoxLayout()
         self.tabs = QButtonGroup(self)

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,10 +26,11 @@ from PySide6.QtWidgets import (
 from kiosk import __version__
 from kiosk.catalogue import catalogue_info
 from kiosk.config import Config, ConfigError
-from kiosk.errors import explain
+from kiosk.errors import Explained, explain
 from kiosk.i18n import LANGUAGES, N_, _
 from kiosk.staff import counters, settings, status
 from ui.context import UiContext
+from ui.staff import codes
 from ui.widgets.flow import ReflowGrid
 
 log = logging.getLogger(__name__)
@@ -120,6 +122,24 @@ class StatusPage(QWidget):
         self._set("background", _("Background sync"), self._background())
         problems = kiosk.status_line()
         self._set("problems", _("Problems"), problems or _("None"))
+        self.refresh_codes()
+
+    def refresh_codes(self) -> None:
+        """Whether secret codes are refused: asked on a worker (maybe the hub, over the network)."""
+        if "codes" not in self.fields:
+            self._set("codes", _("Secret codes"), _("Checking…"))
+
+        def shown(until: dt.datetime | None) -> None:
+            if shiboken6.isValid(self):  # staff may have closed the panel meanwhile
+                self._set("codes", _("Secret codes"), codes.state_text(until))
+
+        def failed(explained: Explained) -> None:
+            log.warning("secret codes' state unknown: %s", explained.technical)
+            if shiboken6.isValid(self):
+                unknown = _("Unknown: the saved CVs could not be reached")
+                self._set("codes", _("Secret codes"), unknown)
+
+        self.ctx.tasks.run(codes.waiting_until(self.ctx), shown, failed, "staff codes state")
 
     def _background(self) -> str:
         """What the running kiosk's sync and delivery workers last did, in staff's words."""
@@ -178,6 +198,8 @@ class StatusPage(QWidget):
 
 
 class ActionsPage(QWidget):
+    codes_changed = Signal()  # secret codes were accepted again: the status page says so
+
     def __init__(
         self, ctx: UiContext, actions: StaffActions, parent: QWidget | None = None
     ) -> None:
@@ -191,12 +213,14 @@ class ActionsPage(QWidget):
             "end_session": button(_("End the current session"), self.end_session),
             "speech": button(_("Test speech"), self.test_speech),
             "print": button(_("Print a test page"), self.print_test_page),
+            "accept_codes": button(_("Accept secret codes again"), self.accept_codes),
             "exit": button(_("Exit the kiosk"), self.exit_kiosk),
         }
         for i, widget in enumerate(self.buttons.values()):
             grid.addWidget(widget, i // 2, i % 2)
-        grid.addWidget(self.result, 3, 0, 1, 2)
-        grid.setRowStretch(4, 1)
+        rows = (len(self.buttons) + 1) // 2
+        grid.addWidget(self.result, rows, 0, 1, 2)
+        grid.setRowStretch(rows + 1, 1)
 
     def _run(self, action: Callable[[], object] | None, done: str) -> None:
         if action is None:
@@ -241,6 +265,31 @@ class ActionsPage(QWidget):
 
     def exit_kiosk(self) -> None:
         self._run(self.actions.exit_kiosk, "")
+
+    def accept_codes(self) -> None:
+        """Lift the wait after too many wrong secret codes, where the kiosk's CVs are kept
+        (the hub's answer may take seconds: a worker waits for it, the button waits too)."""
+        self.buttons["accept_codes"].setEnabled(False)
+        self.result.setText(_("Please wait a moment."))
+
+        def done(text: str) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self.buttons["accept_codes"].setEnabled(True)
+            self.result.setText(text)
+            self.ctx.say(text)  # the person waiting at the desk hears it too
+
+        def unlocked(was_waiting: bool) -> None:
+            log.info("staff accepted secret codes again (they were refused: %s)", was_waiting)
+            done(codes.unlocked_text(was_waiting))
+            if shiboken6.isValid(self):
+                self.codes_changed.emit()
+
+        def failed(explained: Explained) -> None:
+            log.warning("secret codes not unlocked: %s", explained.technical)
+            done(codes.unreachable_text())
+
+        self.ctx.tasks.run(codes.unlock(self.ctx), unlocked, failed, "staff unlock codes")
 
 
 class Stepper(QWidget):

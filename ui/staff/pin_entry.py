@@ -1,4 +1,4 @@
-"""The staff PIN, typed on the kiosk's own keyboard in secret mode: nothing is spoken."""
+"""The staff PIN, typed on the kiosk's big digit keypad in secret mode: nothing is spoken."""
 
 from __future__ import annotations
 
@@ -32,9 +32,15 @@ class PinEntry(QWidget):
         self.message = QLabel(_("Type the staff PIN."))
         self.message.setWordWrap(True)
         # No `speak` callback at all, and secret mode on top: not even "key" is said.
-        self.keyboard = OnScreenKeyboard(layout="123")
+        # The big keypad of the CV's codes, with its "Show my code" to check the PIN.
+        self.keyboard = OnScreenKeyboard(layout="keypad")
         self.keyboard.set_secret(True)
         self.keyboard.set_target(self.field)
+        digits_page = self.keyboard.keys()
+        for key in digits_page:
+            # A PIN is digits only: "+" and the way to the letters would type nothing.
+            if key.text() == "+" or key.property("command") == "letters":
+                key.hide()
         self.keyboard.submitted.connect(self.submit)
         self.keyboard.closed.connect(self.cancelled)
         self.open_button = QPushButton(_("Open"))
