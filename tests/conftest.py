@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt's offscreen screen is 800x800 by default, smaller than the kiosk's window, and a tap
+# outside it finds no widget: a kinetic list's scroller then swallows the press. The tests
+# get a screen as large as an agency's, with no window frame.
+_SCREEN = Path(__file__).parent / "fakes" / "screen.json"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,8 @@ from PySide6.QtPrintSupport import QPrinter
 
 from kiosk.cv.validation import NAME_MISSING
 from kiosk.i18n import _
-from tests.ui.test_cv_wizard_helpers import fill, tap
+from tests.ui.taps import tap
+from tests.ui.test_cv_wizard_helpers import fill
 from ui.cv import output
 from ui.cv.summary import spoken_summary
 from ui.screens.cv_email import SENDING_SPOKEN

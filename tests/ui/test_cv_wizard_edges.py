@@ -19,7 +19,8 @@ from kiosk.cv.validation import (
     TOO_LONG,
 )
 from kiosk.i18n import _
-from tests.ui.test_cv_wizard_helpers import fill, tap, type_text
+from tests.ui.taps import tap
+from tests.ui.test_cv_wizard_helpers import fill, type_text
 from ui import printer
 from ui.cv import output, usb
 from ui.cv.state import state_for

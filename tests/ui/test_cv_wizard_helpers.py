@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QScrollArea
+from PySide6.QtCore import Qt
 
 from ui.keyboard import _ROWS, OnScreenKeyboard
-
-
-def tap(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
-    # Widgets added to a shown layout appear at the next turn of the event loop.
-    qtbot.waitUntil(widget.isVisible, timeout=2000)
-    assert widget.isEnabled(), widget
-    # A person scrolls a list to what they want; a tap lands where the window shows it.
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QScrollArea):
-            parent.ensureWidgetVisible(widget)
-            break
-        parent = parent.parentWidget()
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
 
 
 def _page_of(char: str) -> str:

@@ -18,8 +18,8 @@ from kiosk.cv.jsonresume import to_json_resume
 from kiosk.cv.samples import short_cv
 from kiosk.errors import UserError
 from kiosk.i18n import _
+from tests.ui.taps import tap
 from tests.ui.test_cv_wizard_edges import begin, show
-from tests.ui.test_cv_wizard_helpers import tap
 from ui.cv import output, usb
 from ui.screens.cv_preview import SAVED
 

@@ -8,9 +8,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from kiosk.config import Config
+from tests.ui.taps import tap
 from ui.orient.state import state_for as orient_state
 from ui.search.state import Question
 from ui.search.state import state_for as search_state
@@ -25,11 +25,6 @@ def settings(data_dir: Path) -> Config:
     return config_module.load(None).with_values(
         session__idle_seconds=600, session__warning_seconds=10
     )
-
-
-def tap(qtbot, button) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(button.isVisible, timeout=3000)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
 
 
 def test_offers_seen_from_the_orientation_are_forgotten(qtbot, window) -> None:  # type: ignore[no-untyped-def]

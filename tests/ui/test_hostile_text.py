@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.catalogue.importer import import_offers
 from kiosk.cv.model import CV, Experience, Identity
-from tests.ui.test_search_screens import offer, search, tap
+from tests.ui.taps import tap
+from tests.ui.test_search_screens import offer, search
 from ui.cv.state import state_for
 from ui.search.card import TEXT_MAX
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QTimer
 
 from kiosk import config as config_module
 from kiosk.config import Config
@@ -17,10 +17,7 @@ from kiosk.staff import counters
 from kiosk.sync import outbox
 from tests.fakes.hub import FakeHub
 from tests.fakes.smtp import FakeSmtp
-
-
-def tap(qtbot, button) -> None:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+from tests.ui.taps import tap
 
 
 def start(qtbot, window, code: str = "fr") -> None:  # type: ignore[no-untyped-def]
@@ -81,7 +78,9 @@ def test_waiting_for_staff_the_session_stays_and_can_be_cancelled(qtbot, window,
     window.tick(t0 + 45)  # past session.idle_seconds: a person waiting is not asked
     assert window.current.NAME == "help"
     assert kiosk.sessions.current is not None
-    tap(qtbot, window.help_band.cancel)
+    # On the help screen its own big button cancels; the band's smaller one is hidden there.
+    assert not window.help_band.cancel.isVisible()
+    tap(qtbot, window.current.cancel)
     assert not window.help_band.isVisible() and band_height > 0
     kinds = [
         r[0] for r in kiosk.store.execute("SELECT payload FROM outbox WHERE kind = 'hub_event'")
@@ -172,7 +171,7 @@ def test_a_cv_sent_by_email_arrives_while_the_person_is_there(qtbot, kiosk_app, 
 
     sent = _(SENT).format(email="karim.test@example.org")
     qtbot.waitUntil(lambda: screen.sent.text() == sent, timeout=5000)
-    tap(qtbot, screen.send)  # disabled now: a second tap sends nothing more
+    tap(qtbot, screen.send, enabled=False)  # a second tap sends nothing more
     qtbot.wait(300)
     assert kiosk_app.kiosk.store.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
     assert len(smtp.messages) == 1

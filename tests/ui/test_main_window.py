@@ -7,10 +7,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.i18n import LANGUAGES, translator
 from kiosk.session import IdleState
-
-
-def tap(qtbot, button) -> None:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+from tests.ui.taps import tap
 
 
 def start(qtbot, window, code: str = "fr") -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from kiosk.catalogue import plain
@@ -17,6 +17,7 @@ from kiosk.catalogue.importer import import_offers
 from kiosk.catalogue.names import job_name
 from kiosk.config import Config
 from kiosk.i18n import LRI, PDI, _
+from tests.ui.taps import tap
 from ui.screens.offer import QR_SHOWN
 from ui.search.card import OfferCardButton
 from ui.search.state import state_for
@@ -74,10 +75,6 @@ def live(kiosk):  # type: ignore[no-untyped-def]
         ],
     )  # fmt: skip
     return kiosk
-
-
-def tap(qtbot, button) -> None:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
 
 
 def open_offer(qtbot, window, offer_id: str, language: str) -> Any:  # type: ignore[no-untyped-def]

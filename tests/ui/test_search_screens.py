@@ -15,6 +15,7 @@ from kiosk.catalogue.importer import import_offers
 from kiosk.catalogue.resolve import resolver_for
 from kiosk.config import Config
 from kiosk.i18n import _, ngettext
+from tests.ui.taps import tap
 from ui import theme
 from ui.screens.offers import NOT_UNDERSTOOD, NOTHING
 from ui.screens.towns import NO_TOWN
@@ -72,10 +73,6 @@ def live(kiosk):  # type: ignore[no-untyped-def]
     # background); built here, a slow machine does not eat the tests' waiting time.
     resolver_for(kiosk.catalogue)
     return kiosk
-
-
-def tap(qtbot, button) -> None:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
 
 
 def search(qtbot, window, text: str) -> Any:  # type: ignore[no-untyped-def]

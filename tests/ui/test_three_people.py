@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from kiosk.catalogue.importer import import_offers
 from kiosk.cv.model import CV, Experience, Identity, Level
+from tests.ui.taps import tap
 from tests.ui.test_next_person import type_a_language
-from tests.ui.test_search_screens import OFFERS, tap
+from tests.ui.test_search_screens import OFFERS
 from ui.cv.state import state_for
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
