@@ -193,3 +193,16 @@ def test_staff_lift_a_kiosk_and_a_first_name_lock_audited_without_the_name(
     audit_page = session.get(f"{hub.url}/audit/", timeout=10).text
     assert "Blocage des codes levé pour un prénom" in audit_page
     assert "Blocage des codes levé sur une borne" in audit_page
+
+
+def test_purge_erases_sign_in_counts_that_neither_count_nor_wait(hub_db: Hub) -> None:
+    hub_db.query(
+        "INSERT INTO hub_signinguard (scope, failures, window_started_at, locked_until) VALUES "
+        "('address:192.0.2.1', 3, now() - interval '1 hour', NULL), "
+        "('address:192.0.2.2', 0, now() - interval '1 hour', now() + interval '5 minutes'), "
+        "('address:192.0.2.3', 2, now(), NULL) RETURNING 1"
+    )
+    done = hub_db.cli("purge")
+    assert done.returncode == 0, done.stderr
+    left = hub_db.query("SELECT scope FROM hub_signinguard ORDER BY scope")
+    assert left == [("address:192.0.2.2",), ("address:192.0.2.3",)]
