@@ -29,11 +29,17 @@ from django.utils import timezone
 
 from hub.offers.models import VERSION_SEQUENCE, OfferFeed
 from kiosk.catalogue.offers import BadOffer, offer_row
-from kiosk.sync.francetravail import ApiSettings, FranceTravailClient, UnreadableAnswer
-from kiosk.sync.oauth import ApiError
-from kiosk.sync.pull import FEW_OFFERS, MAX_REMOVED_SHARE, ORIGIN, PullReport, chunks, utc_stamp
+from kiosk.sync.francetravail import ApiSettings, FranceTravailClient
+from kiosk.sync.pull import (
+    FEW_OFFERS,
+    MAX_REMOVED_SHARE,
+    ORIGIN,
+    PullReport,
+    count_traffic,
+    fetch_areas,
+    utc_stamp,
+)
 from kiosk.sync.references import refresh_references
-from kiosk.sync.search import fetch_all
 
 log = logging.getLogger(__name__)
 
@@ -178,19 +184,7 @@ def pull(
     report = PullReport(areas={code: False for code in codes}, forced=force)
     staging = _Staging()
     try:
-        for group in chunks(list(codes)):
-            params = {"departement": ",".join(group), "sort": "1"}
-            try:
-                fetched = fetch_all(client, params, staging.add)
-            except UnreadableAnswer as exc:
-                log.warning("relay pull of %s skipped: %s", ",".join(group), exc)
-                continue
-            except ApiError as exc:
-                report.error = str(exc)
-                log.warning("relay pull of %s stopped: %s", ",".join(group), exc)
-                break
-            for code in group:
-                report.areas[code] = fetched.complete
+        fetch_areas(client, codes, report, staging.add)
         report.received = staging.count()
         report.skipped = staging.without_id + len(staging.refused)
         report.skipped_reasons.extend(staging.refused[:5])
@@ -205,12 +199,7 @@ def pull(
         report.seconds_applying = time.perf_counter() - applying
     finally:
         staging.drop()
-        traffic = client.traffic
-        report.requests, report.bytes = traffic.requests, traffic.bytes
-        report.retries, report.rate_limited = traffic.retries, traffic.rate_limited
-        report.seconds_waiting = traffic.seconds_waiting
-        report.seconds_in_http = traffic.seconds_in_http
-        report.seconds = time.perf_counter() - began
+        count_traffic(report, client, began)
     return report
 
 

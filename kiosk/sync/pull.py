@@ -167,27 +167,7 @@ def pull(
     report = PullReport(areas={code: False for code in departements}, forced=force)
     staging = _Staging(catalogue)
     try:
-        for group in chunks(departements):
-            params = {"departement": ",".join(group), "sort": "1"}
-            try:
-                fetched = fetch_all(client, params, staging.add)
-            except UnreadableAnswer as exc:
-                # This search's answers cannot be read (the same every pass, likely): its
-                # départements stay incomplete, the others are still refreshed.
-                log.warning("pull of départements %s skipped: %s", ",".join(group), exc)
-                continue
-            except ApiError as exc:
-                report.error = str(exc)
-                log.warning("pull of départements %s stopped: %s", ",".join(group), exc)
-                break
-            for code in group:
-                report.areas[code] = fetched.complete
-            log.info(
-                "pull: départements %s fetched (%s, %d date windows)",
-                ",".join(group),
-                "complete" if fetched.complete else "INCOMPLETE: " + "; ".join(fetched.reasons),
-                fetched.windows,
-            )
+        fetch_areas(client, departements, report, staging.add)
         report.received = staging.count()
         report.skipped = staging.without_id + len(staging.refused)
         report.skipped_reasons.extend(staging.refused[:5])
@@ -202,13 +182,51 @@ def pull(
         report.seconds_applying = time.perf_counter() - applying
     finally:
         staging.drop()
-        traffic = client.traffic
-        report.requests, report.bytes = traffic.requests, traffic.bytes
-        report.retries, report.rate_limited = traffic.retries, traffic.rate_limited
-        report.seconds_waiting = traffic.seconds_waiting
-        report.seconds_in_http = traffic.seconds_in_http
-        report.seconds = time.perf_counter() - began
+        count_traffic(report, client, began)
     return report
+
+
+def fetch_areas(
+    client: FranceTravailClient,
+    departements: Sequence[str],
+    report: PullReport,
+    add: Callable[[list[Any]], None],
+) -> None:
+    """Every offer of `departements`, a few départements at a time, through `add` (a page at
+    a time); `report.areas` says which came complete. An API error stops the pull
+    (`report.error`): what came stays staged. Shared by the kiosk's own pull and the hub's
+    relay, so both treat the API alike."""
+    for group in chunks(list(departements)):
+        params = {"departement": ",".join(group), "sort": "1"}
+        try:
+            fetched = fetch_all(client, params, add)
+        except UnreadableAnswer as exc:
+            # This search's answers cannot be read (the same every pass, likely): its
+            # départements stay incomplete, the others are still refreshed.
+            log.warning("pull of départements %s skipped: %s", ",".join(group), exc)
+            continue
+        except ApiError as exc:
+            report.error = str(exc)
+            log.warning("pull of départements %s stopped: %s", ",".join(group), exc)
+            break
+        for code in group:
+            report.areas[code] = fetched.complete
+        log.info(
+            "pull: départements %s fetched (%s, %d date windows)",
+            ",".join(group),
+            "complete" if fetched.complete else "INCOMPLETE: " + "; ".join(fetched.reasons),
+            fetched.windows,
+        )
+
+
+def count_traffic(report: PullReport, client: FranceTravailClient, began: float) -> None:
+    """What the pull cost on the wire and in time, from the client's own counters."""
+    traffic = client.traffic
+    report.requests, report.bytes = traffic.requests, traffic.bytes
+    report.retries, report.rate_limited = traffic.retries, traffic.rate_limited
+    report.seconds_waiting = traffic.seconds_waiting
+    report.seconds_in_http = traffic.seconds_in_http
+    report.seconds = time.perf_counter() - began
 
 
 def _hold_back(db: sqlite_utils.Database, report: PullReport) -> None:
