@@ -31,6 +31,9 @@ def test_corner_hold_and_pin_open_staff_mode_which_exits_the_kiosk(
         # Held until the PIN entry shows (the hold lasts staff.hold_seconds), then let go.
         kiosk.find(fr("Staff PIN"), timeout=HOLD_SECONDS + 10)
     kiosk.step("PIN entry shown")
+    # The big digit keypad (the "123" page has no "Show my code"), its "+" hidden for a PIN.
+    kiosk.find(fr("Show my code"), "push button")
+    kiosk.gone("+", "push button", timeout=1)
     for digit in PIN:
         kiosk.tap(digit, "push button")
     kiosk.tap(fr("Open"), "push button")
@@ -60,12 +63,11 @@ def type_code(kiosk: Kiosk, field: str, code: str) -> None:
 
 
 def open_staff_mode(kiosk: Kiosk) -> None:
-    """Hold the corner, then the PIN on the big keypad (with its "Show my code")."""
+    """Hold the corner, then the PIN on the big keypad."""
     x, y, _w, _h = kiosk.find("France Travail", "frame")["extents"]
     with kiosk.holding(x + 20, y + 20):
         kiosk.find(fr("Staff PIN"), timeout=HOLD_SECONDS + 10)
     # The overlay's keys come last: a CV screen's keypad may be open underneath.
-    kiosk.find(fr("Show my code"), "push button", pick="last")  # the keypad's, not "123"'s
     for digit in PIN:
         kiosk.tap(digit, "push button", pick="last")
     kiosk.tap(fr("Open"), "push button")
