@@ -129,6 +129,22 @@ def test_kept_with_a_code_then_found_back_in_a_new_visit(qtbot, window, kiosk, s
     assert jobs.title.text() == _(KEPT_TITLE)
     assert orient_state(window.ctx).choices.interests == [9]
 
+    # This visit ends too: the jobs that came back go with it.
+    window.end_session()
+    assert orient.kept is None and orient.choices.interests == []
+    assert jobs.cards == [] and cv_state(window.ctx).space_id is None
+
+
+def test_jobs_waiting_for_a_code_are_forgotten_when_the_visit_ends(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    jobs = answer(qtbot, window)
+    tap(qtbot, jobs.keep_button)
+    assert window.current.NAME == "orient_keep"
+    orient = orient_state(window.ctx)
+    assert orient.to_keep is not None and orient.to_keep["activities"] == ["farm"]
+    window.end_session()
+    assert orient.to_keep is None
+    assert window.screens["orient_keep"].code.text() == ""
+
 
 def test_found_by_find_my_cv_then_my_kept_jobs_asks_no_code(qtbot, window, kiosk) -> None:  # type: ignore[no-untyped-def]
     item = {"version": 1, "interests": [9], "activities": ["farm"], "typed": [], "avoid": []}
@@ -166,3 +182,22 @@ def test_a_kiosk_that_cannot_keep_offers_no_keep_and_says_why(  # type: ignore[n
     assert not jobs.keep_button.isVisible()
     assert _(NOT_KEPT) in jobs.notes.text()
     assert _(NOT_KEPT) in jobs.spoken_intro()
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar", "uk"])
+@pytest.mark.parametrize("large", [False, True])
+def test_the_answer_with_keep_fits_1280x800(qtbot, window, lang: str, large: bool) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSize
+
+    from ui.fits import check_window
+
+    window.resize(1280, 800)
+    jobs = answer(qtbot, window)
+    window.ctx.set_language(lang)
+    window.ctx.set_large_text(large)
+    qtbot.waitUntil(lambda: jobs.result is not None and bool(jobs.cards), timeout=30000)
+    qtbot.wait(50)
+    assert jobs.keep_button.isVisible()
+    # The screen's own parts (the bar is the window's, checked by test_fits).
+    found = check_window(window, QSize(1280, 800), "orient_jobs", [window.current])
+    assert not found, found

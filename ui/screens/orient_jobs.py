@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.catalogue.search import Filters
 from kiosk.cv.model import WantedJob
@@ -65,6 +65,10 @@ class OrientJobsScreen(Screen):
         self.loosen = FlowLayout(self.loosen_row, spacing=16)
         self.layout_.addWidget(self.loosen_row)
         self.loosen_buttons: list[SpokenButton] = []
+        # Above the list, where it is seen first: three buttons in the row kept in view would
+        # not fit 1280 px in large text.
+        self.keep_row = QHBoxLayout()
+        self.layout_.addLayout(self.keep_row)
         self.list = QVBoxLayout()
         self.list.setSpacing(theme.SPACING)
         self.layout_.addLayout(self.list)
@@ -87,9 +91,11 @@ class OrientJobsScreen(Screen):
         )
         for button in (self.change, self.keep_button, self.print_button):
             button.setMinimumHeight(NAV_HEIGHT)
-        outer.addLayout(nav_row([self.change], None, [self.keep_button, self.print_button]))
+        outer.addLayout(nav_row([self.change], None, [self.print_button]))
         self.change.clicked.connect(lambda: self.navigate.emit(QUESTIONS[-1]))
         self.print_button.clicked.connect(self.print_it)
+        self.keep_row.addWidget(self.keep_button)
+        self.keep_row.addStretch(1)
         self.keep_button.clicked.connect(self.keep_it)
         self.printer_name = ctx.config.get_str("printer.name")
         ctx.language_changed.connect(self._language_changed)
