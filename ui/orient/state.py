@@ -3,7 +3,8 @@ the job the close jobs are asked from, and the last answer found. Screens are bu
 navigate by name, so they meet here rather than passing arguments.
 
 Everything lives in memory for the session only: a new session starts blank and the window's
-wipe calls `forget` (through the screens' `forget_person`), so nothing of the person is left.
+wipe calls `forget` (ui.forget), so nothing of the person is left. What the person asks to
+keep goes into their saved space (ui.orient.kept), never into this kiosk's session rows.
 """
 
 from __future__ import annotations
