@@ -68,6 +68,18 @@ def wait_for(driver: Any, condition: Any, seconds: float = 10.0) -> Any:
     ).until(condition)
 
 
+def click_to_load(driver: Any, element: Any, seconds: float = 10.0) -> None:
+    """Click what loads a page (a link, a form's button) and wait until the old page is gone:
+    otherwise a search for the next page's elements may find the old page's, then go stale."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, seconds, poll_frequency=0.05).until(expected_conditions.staleness_of(old))
+
+
 def sign_in(driver: Any, hub: Hub, email: str, role: str) -> None:
     """By keyboard, as a person would: type, Tab, type, Enter."""
     from selenium.webdriver.common.by import By
@@ -159,29 +171,29 @@ def test_a_technician_enrols_a_kiosk_and_a_staff_member_cannot(
     assert not browser.find_elements(By.ID, "add-kiosk")
     sign_out(browser)
     sign_in(browser, hub, "tech@agence.example", "technician")
-    browser.find_element(By.LINK_TEXT, "Bornes").click()
+    click_to_load(browser, browser.find_element(By.LINK_TEXT, "Bornes"))
     wait_for(browser, lambda d: d.find_elements(By.ID, "add-kiosk"))
     browser.find_element(By.ID, "id_name").send_keys("Vénissieux 2")
     browser.find_element(By.ID, "id_place").send_keys("Accueil, à gauche")
     browser.find_element(By.ID, "id_departement").send_keys("69")
-    browser.find_element(By.ID, "add-kiosk").click()
+    click_to_load(browser, browser.find_element(By.ID, "add-kiosk"))
     code = wait_for(browser, lambda d: d.find_elements(By.ID, "code"))[0].text
     config = tmp_path / "kiosk.toml"
     config.write_text(f'data_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
     done = kiosk_cli("enrol", hub.url, code, "--config", str(config))
     assert done.returncode == 0, done.stderr
     assert tomllib.loads(config.read_text())["hub"]["kiosk_id"] == "venissieux-2"
-    browser.find_element(By.LINK_TEXT, "Bornes").click()
+    click_to_load(browser, browser.find_element(By.LINK_TEXT, "Bornes"))
     row = wait_for(
         browser, lambda d: d.find_elements(By.CSS_SELECTOR, "tr[data-kiosk=venissieux-2]")
     )[0]
     assert row.find_element(By.CLASS_NAME, "state").text == "Enrôlée"
-    row.find_element(By.CSS_SELECTOR, "button.revoke").click()
+    click_to_load(browser, row.find_element(By.CSS_SELECTOR, "button.revoke"))
     row = wait_for(
         browser, lambda d: d.find_elements(By.CSS_SELECTOR, "tr[data-kiosk=venissieux-2]")
     )[0]
     assert row.find_element(By.CLASS_NAME, "state").text == "Révoquée"
-    browser.find_element(By.LINK_TEXT, "Journal des actions").click()
+    click_to_load(browser, browser.find_element(By.LINK_TEXT, "Journal des actions"))
     actions = [
         r.get_attribute("data-action")
         for r in wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#audit tbody tr"))

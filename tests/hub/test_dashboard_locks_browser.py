@@ -25,11 +25,16 @@ wait_for = kit.wait_for
 def type_sign_in(driver: Any, email: str, password: str) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
 
+    old = driver.find_element(By.TAG_NAME, "html")
     field = driver.find_element(By.ID, "id_username")
     field.clear()
     field.send_keys(email, Keys.TAB)
     driver.switch_to.active_element.send_keys(password, Keys.ENTER)
+    # The answer replaces the page: the next attempt must be typed into the new one.
+    WebDriverWait(driver, 10, poll_frequency=0.05).until(expected_conditions.staleness_of(old))
 
 
 def test_wrong_passwords_are_refused_with_a_french_message_and_audited(
@@ -54,7 +59,7 @@ def test_wrong_passwords_are_refused_with_a_french_message_and_audited(
         "marie@agence.example"
     )
     browser.find_element(By.ID, "id_password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    kit.click_to_load(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
     wait_for(browser, lambda d: d.find_elements(By.ID, "locked"))
     assert browser.current_url.startswith(f"{hub.url}/login/")
 
@@ -84,7 +89,7 @@ def test_a_locked_kiosk_is_shown_and_lifted_by_a_click(
             spaces.open("Samir", f"{200000 + n:06d}")
 
     kit.sign_in(browser, hub, "paul@agence.example", "staff")
-    browser.find_element(By.LINK_TEXT, "Codes bloqués").click()
+    kit.click_to_load(browser, browser.find_element(By.LINK_TEXT, "Codes bloqués"))
     row = wait_for(
         browser, lambda d: d.find_elements(By.CSS_SELECTOR, "tr[data-kiosk=vaulx-borne-1]")
     )[0]
@@ -94,7 +99,7 @@ def test_a_locked_kiosk_is_shown_and_lifted_by_a_click(
     button = row.find_element(By.CSS_SELECTOR, "button.lift")
     assert button.accessible_name == "Accepter les codes à nouveau – Vaulx borne 1"
     assert button.size["height"] >= 48
-    button.click()
+    kit.click_to_load(browser, button)
     message = wait_for(browser, lambda d: d.find_elements(By.CLASS_NAME, "messages"))[0]
     assert message.text == "Vaulx borne 1 accepte les codes à nouveau."
     assert browser.find_element(By.ID, "no-locked-kiosk").text == (
@@ -109,7 +114,7 @@ def test_a_locked_kiosk_is_shown_and_lifted_by_a_click(
         spaces.open("Samir", "583920")
     assert caught.value.message == LOCKED
     browser.find_element(By.ID, "id_first_name").send_keys("samir")
-    browser.find_element(By.ID, "lift-name").click()
+    kit.click_to_load(browser, browser.find_element(By.ID, "lift-name"))
     lifted = "Ce prénom est accepté à nouveau sur toutes les bornes."
     wait_for(browser, lambda d: lifted in d.find_element(By.CLASS_NAME, "messages").text)
     assert spaces.open("Samir", "583920") == owner.space_id
