@@ -14,20 +14,24 @@ from kiosk.staff.pin import hash_pin
 from tests.fakes.hub import FakeHub
 from tests.fakes.kit import toml
 from tests.fakes.smtp import FakeSmtp
-from tests.journeys.journey_kit import Bus, Desktop, Kiosk, missing_tools
+from tests.journeys.journey_kit import SMALL, Bus, Desktop, Kiosk, missing_tools
 
 PIN = "4826"
 HOLD_SECONDS = 2  # the shortest staff.hold_seconds allows
 
 
-@pytest.fixture(scope="session")
-def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
+def _tools() -> None:
     missing = missing_tools()
     if missing:
         pytest.fail(
             "the journey tests need system packages that are missing: "
             f"{' '.join(missing)} (`sudo make system`, or apt-get install them)"
         )
+
+
+@pytest.fixture(scope="session")
+def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
+    _tools()
     screen = Desktop(tmp_path_factory.mktemp("desktop"))
     try:
         screen.start()
@@ -43,6 +47,22 @@ def bus(desktop: Desktop) -> Iterator[Bus]:
         yield driver
     finally:
         driver.close()
+
+
+@pytest.fixture(scope="session")
+def small_desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Desktop, Bus]]:
+    """A second virtual screen, 1280x800, with its own accessibility bus."""
+    _tools()
+    screen = Desktop(tmp_path_factory.mktemp("small-desktop"), size=SMALL)
+    try:
+        screen.start()
+        driver = Bus(screen)
+        try:
+            yield screen, driver
+        finally:
+            driver.close()
+    finally:
+        screen.stop()
 
 
 @pytest.fixture(scope="session")

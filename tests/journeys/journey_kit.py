@@ -32,6 +32,7 @@ FIND_SECONDS = 20
 _SCREEN_WH = os.environ.get("KIOSK_JOURNEY_SCREEN", "1920x1080").split("x")
 SCREEN_SIZE = (int(_SCREEN_WH[0]), int(_SCREEN_WH[1]))
 SCREEN = f"{SCREEN_SIZE[0]}x{SCREEN_SIZE[1]}x24"
+SMALL = (1280, 800)  # the smallest screen the README and `kiosk doctor` accept
 # Characters on the on-screen keyboard's "123" page ("-" and "'" are on the letters too).
 NUMBERS_PAGE = frozenset("1234567890@._,+/()!?:;&#€%")
 # Letters of the French keyboard's accents page ("é à ç"), typed there one at a time.
@@ -410,3 +411,20 @@ def wait_until(condition: Callable[[], Any], timeout: float, what: str, kiosk: K
         if time.monotonic() > deadline:
             kiosk.fail(f"{what} within {timeout} s", {"error": "did not happen"})
         time.sleep(0.1)
+
+
+def whole_on(kiosk: Kiosk, what: str, extents: list[int], screen: tuple[int, int] = SMALL) -> None:
+    """Fail unless ``extents`` (x, y, width, height) lie whole on the screen, where a finger
+    can reach them."""
+    x, y, w, h = extents
+    width, height = screen
+    if not (w > 0 and h > 0 and x >= 0 and y >= 0 and x + w <= width and y + h <= height):
+        kiosk.fail(f"{what} at {extents} is not whole on the {width}x{height} screen", {})
+
+
+def press_whole(kiosk: Kiosk, name: str, role: str = "push button") -> Any:
+    """Tap the control named ``name`` on the small screen, after checking it is whole there."""
+    found = kiosk.tap(name, role)
+    whole_on(kiosk, repr(name), found["extents"])
+    kiosk.step(f"tapped {name}")
+    return found

@@ -4,52 +4,18 @@ remembers it ("été 2022") kept, and the preview reached with every control who
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.fakes.kit import toml
-from tests.journeys.journey_kit import Bus, Desktop, Kiosk, fr, missing_tools
+from tests.journeys.journey_kit import Bus, Desktop, Kiosk, fr, press_whole, whole_on
 
 pytestmark = pytest.mark.journey
 
-SMALL = (1280, 800)
 NAME = "awa traore"
 DATES = "été 2022"
 DATES_BOX = "When? Dates as you remember them"
-
-
-@pytest.fixture(scope="module")
-def small_desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Desktop, Bus]]:
-    missing = missing_tools()
-    if missing:
-        pytest.fail(f"the journey tests need system packages that are missing: {missing}")
-    desktop = Desktop(tmp_path_factory.mktemp("cv-small-desktop"), size=SMALL)
-    try:
-        desktop.start()
-        bus = Bus(desktop)
-        try:
-            yield desktop, bus
-        finally:
-            bus.close()
-    finally:
-        desktop.stop()
-
-
-def _whole(kiosk: Kiosk, what: str, extents: list[int]) -> None:
-    x, y, w, h = extents
-    width, height = SMALL
-    if not (w > 0 and h > 0 and x >= 0 and y >= 0 and x + w <= width and y + h <= height):
-        kiosk.fail(f"{what} at {extents} is not whole on the {width}x{height} screen", {})
-
-
-def _press(kiosk: Kiosk, name: str, role: str = "push button") -> Any:
-    found = kiosk.tap(name, role)
-    _whole(kiosk, repr(name), found["extents"])
-    kiosk.step(f"tapped {name}")
-    return found
 
 
 def _question(kiosk: Kiosk, n: int) -> None:
@@ -65,47 +31,47 @@ def test_a_cv_with_a_remembered_date_on_a_1280x800_screen(
     )
     kiosk = Kiosk(desktop, bus, tmp_path / "kiosk", config)
     try:
-        _press(kiosk, "Français")
-        _press(kiosk, fr("Make my CV"))
-        _press(kiosk, fr("Start my CV"))
+        press_whole(kiosk, "Français")
+        press_whole(kiosk, fr("Make my CV"))
+        press_whole(kiosk, fr("Start my CV"))
 
         # One question per screen: the name first, alone.
         _question(kiosk, 1)
         kiosk.find(fr("What is your name?"), "label")
         kiosk.gone(fr("Your phone number"), "text", timeout=2)
         kiosk.type_into(fr("Your first name and name"), NAME)
-        _press(kiosk, fr("Next"))
+        press_whole(kiosk, fr("Next"))
         # Then the phone, the e-mail address and the town, each on its own and skippable.
         for n, field in ((2, "Your phone number"), (3, "Your e-mail address"), (4, "Your town")):
             _question(kiosk, n)
-            _whole(kiosk, field, kiosk.find(fr(field), "text")["extents"])
-            _press(kiosk, fr("Skip"))
+            whole_on(kiosk, field, kiosk.find(fr(field), "text")["extents"])
+            press_whole(kiosk, fr("Skip"))
         _question(kiosk, 5)
-        _press(kiosk, fr("Skip"))  # the job wanted
+        press_whole(kiosk, fr("Skip"))  # the job wanted
 
         # A job with the dates as the person remembers them.
         _question(kiosk, 6)
-        _press(kiosk, fr("Add a job"))
+        press_whole(kiosk, fr("Add a job"))
         kiosk.type_into(fr("The job"), "serveur")
         # The date box is in view above the keyboard: tapped, and typed on the keys, the
         # accent on the keyboard's accents page.
-        _whole(kiosk, "the date box", kiosk.find(fr(DATES_BOX), "text")["extents"])
+        whole_on(kiosk, "the date box", kiosk.find(fr(DATES_BOX), "text")["extents"])
         kiosk.type_into(fr(DATES_BOX), DATES)
-        _press(kiosk, fr("Next"))
+        press_whole(kiosk, fr("Next"))
         kiosk.find(fr("Your tasks"), "label")
-        _press(kiosk, fr("Next"))
+        press_whole(kiosk, fr("Next"))
         kiosk.find(f"serveur · {DATES}", "label")
         kiosk.step("the remembered date is kept")
 
         # On to the preview: the ways to leave with the CV are whole on the screen.
-        _press(kiosk, fr("Home"))
-        _press(kiosk, fr("Make my CV"))
-        _press(kiosk, fr("Continue my CV"))
+        press_whole(kiosk, fr("Home"))
+        press_whole(kiosk, fr("Make my CV"))
+        press_whole(kiosk, fr("Continue my CV"))
         kiosk.find(fr("Your CV"), "label")
         for action in ("Print", "Save to a USB stick", "Change my answers"):
-            _whole(kiosk, action, kiosk.find(fr(action), "push button")["extents"])
+            whole_on(kiosk, action, kiosk.find(fr(action), "push button")["extents"])
         frame = kiosk.bus.request("find", name="", role="frame", match="startswith")
-        _whole(kiosk, "the window", frame["extents"])
+        whole_on(kiosk, "the window", frame["extents"])
         kiosk.step("preview whole on the 1280x800 screen")
     finally:
         kiosk.stop()
