@@ -13,6 +13,8 @@ from kiosk import config as config_module
 from kiosk.config import Config
 from kiosk.services import Kiosk, open_kiosk
 from kiosk.speech.fake import RecordingSpeaker
+from tests.fakes.hub import FakeHub
+from tests.fakes.smtp import FakeSmtp
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +31,20 @@ def settings(data_dir: Path) -> Config:
     return config_module.load(None).with_values(
         session__idle_seconds=30, session__warning_seconds=10
     )
+
+
+@pytest.fixture
+def hub() -> Iterator[FakeHub]:
+    """A local hub for tests that need one (they name it, and put it in their settings)."""
+    with FakeHub() as server:
+        yield server
+
+
+@pytest.fixture
+def smtp() -> Iterator[FakeSmtp]:
+    """A local SMTP server, as `hub`."""
+    with FakeSmtp() as server:
+        yield server
 
 
 @pytest.fixture

@@ -30,18 +30,6 @@ def disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SmallDisk]
 
 
 @pytest.fixture
-def hub() -> Iterator[FakeHub]:
-    with FakeHub() as server:
-        yield server
-
-
-@pytest.fixture
-def smtp() -> Iterator[FakeSmtp]:
-    with FakeSmtp() as server:
-        yield server
-
-
-@pytest.fixture
 def settings(disk: SmallDisk, hub: FakeHub, smtp: FakeSmtp) -> Config:
     return config_module.load(None).with_values(
         session__idle_seconds=30,

@@ -3,7 +3,6 @@ the real background scheduler delivering to a real local SMTP server and a local
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,18 +21,6 @@ from tests.ui.taps import tap
 
 def start(qtbot, window, code: str = "fr") -> None:  # type: ignore[no-untyped-def]
     tap(qtbot, window.welcome.buttons[code])
-
-
-@pytest.fixture
-def hub() -> Iterator[FakeHub]:
-    with FakeHub() as server:
-        yield server
-
-
-@pytest.fixture
-def smtp() -> Iterator[FakeSmtp]:
-    with FakeSmtp() as server:
-        yield server
 
 
 @pytest.fixture
