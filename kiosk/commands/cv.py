@@ -110,6 +110,7 @@ def _purge(args: argparse.Namespace) -> int:
 
 
 def _unlock(args: argparse.Namespace) -> int:
+    from kiosk.cv.network import spaces_for
     from kiosk.cv.spaces import Spaces
     from kiosk.services import KIOSK_FILE
     from kiosk.storage import open_database
@@ -118,7 +119,17 @@ def _unlock(args: argparse.Namespace) -> int:
     settings = load_config(args)
     db = open_database(settings.data_dir / KIOSK_FILE, KIOSK_SCHEMA).db
     try:
-        was = Spaces(db).unlock()
+        # The spaces the running kiosk uses: with a hub, its codes are counted there too.
+        try:
+            was = spaces_for(settings, db).unlock()
+        except UserError as exc:
+            Spaces(db).unlock()
+            why = explain(exc).technical
+            print(
+                f"kiosk: this kiosk accepts codes again; the hub was not told: {why}",
+                file=sys.stderr,
+            )
+            return 1
     finally:
         db.conn.close()
     print("kiosk: secret codes are accepted again" if was else "kiosk: codes were not refused")

@@ -187,3 +187,32 @@ def test_staff_lift_the_wait_from_the_command_line(
     assert cli.main(["cv", "unlock-spaces"]) == 0
     assert "accepted again" in capsys.readouterr().out
     assert spaces.waiting_until() is None
+
+
+def test_with_a_hub_out_of_reach_the_command_line_lifts_the_kiosk_and_says_the_hub_was_not_told(
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import socket
+
+    from kiosk import cli
+
+    with socket.socket() as free:  # a port nobody listens on: the hub is down
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'[hub]\nurl = "http://127.0.0.1:{port}"\nkiosk_id = "k1"\ntoken = "t"\n', encoding="utf-8"
+    )
+    monkeypatch.setenv("KIOSK_CONFIG", str(config))
+    data_dir.mkdir(parents=True)
+    db = open_database(data_dir / "kiosk.db", KIOSK_SCHEMA).db
+    spaces = sp.Spaces(db, params=FAST)
+    for _ in range(sp.MAX_ATTEMPTS):
+        answer(lambda: spaces.open("Samira", "111112"))
+    assert spaces.waiting_until() is not None
+    assert cli.main(["cv", "unlock-spaces"]) == 1
+    assert "the hub was not told" in capsys.readouterr().err
+    assert spaces.waiting_until() is None
