@@ -201,3 +201,33 @@ def test_the_answer_with_keep_fits_1280x800(qtbot, window, lang: str, large: boo
     # The screen's own parts (the bar is the window's, checked by test_fits).
     found = check_window(window, QSize(1280, 800), "orient_jobs", [window.current])
     assert not found, found
+
+
+def test_an_unreachable_hub_is_said_and_the_answer_stays(qtbot, window, speaker) -> None:  # type: ignore[no-untyped-def]
+    """Spaces at a hub that does not answer: keeping into the open space, and bringing the
+    kept jobs back, each say so calmly; nothing is lost from the screen."""
+    import socket
+
+    from kiosk.cv.network import UNREACHABLE
+
+    with socket.socket() as free:  # a port nothing listens on: refused at once
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    window.ctx.apply_config(
+        window.ctx.config.with_values(
+            hub__url=f"http://127.0.0.1:{port}", hub__kiosk_id="k1", hub__token="t"
+        )
+    )
+    jobs = answer(qtbot, window)
+    shown = codes(jobs)
+    cv_state(window.ctx).adopt("hub-0123456789abcdef")  # as "Find my CV" leaves it
+    tap(qtbot, jobs.keep_button)
+    settle(qtbot, window)
+    assert window.notice.text() == _(UNREACHABLE) and speaker.said[-1][0] == _(UNREACHABLE)
+    assert window.current is jobs and codes(jobs) == shown and jobs.keep_button.isEnabled()
+
+    window.show_screen("orient")
+    tap(qtbot, window.current.kept)
+    settle(qtbot, window)
+    assert window.current.NAME == "orient" and window.current.kept.isEnabled()
+    assert window.notice.text() == _(UNREACHABLE)
