@@ -65,11 +65,15 @@ _DRAW: dict[str, Callable[[QPainter], None]] = {
 }
 
 
-def flag(code: str) -> QIcon:
-    pixmap = QPixmap(W, H)
+def flag(code: str, margin: int = 0) -> QIcon:
+    """The badge of language ``code``; ``margin`` (in the badge's own W x H units) leaves clear
+    space on both sides: a button puts its icon right against its text, and the side the
+    text is on turns with the writing direction."""
+    pixmap = QPixmap(W + 2 * margin, H)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.translate(margin, 0)
     _DRAW.get(code, _letters(code.upper()[:3], "#4d4d4d", 36))(painter)
     painter.setPen(QPen(QColor("#1a1a1a"), 2))
     painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from kiosk.i18n import LANGUAGES, N_, _, in_language
 from ui.context import UiContext
 from ui.demo_notice import show_if_demo
-from ui.flags import flag
+from ui.flags import W, flag
 from ui.screens.base import Screen
 from ui.widgets.flow import ReflowGrid
 from ui.widgets.spoken import SpokenButton, TLabel
@@ -70,8 +70,10 @@ class WelcomeScreen(Screen):
                 hint=lambda c=code: f"{in_language(c, GREETING)} {in_language(c, CHOOSE)}",
                 icon_size=64,
             )
-            button.setIcon(flag(code))
-            button.setIconSize(QSize(72, 48))
+            # Clear space of a sixth of the badge's width on each side, so the name never
+            # touches it: 12 px at 72 px wide.
+            button.setIcon(flag(code, margin=W // 6))
+            button.setIconSize(QSize(72 + 2 * 12, 48))
             button.setProperty("speech_language", code)
             button.setMinimumSize(340, 96)
             button.clicked.connect(lambda _c=False, c=code: self.language_chosen.emit(c))
