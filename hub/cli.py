@@ -180,6 +180,7 @@ def status_data() -> dict[str, Any]:
     from django.db.models import Count, Q
 
     from hub.core.models import HelpRequest, Kiosk
+    from hub.dashboard.health import printer_problem
 
     def stamp(value: Any) -> str | None:
         return value.isoformat() if value is not None else None
@@ -202,6 +203,10 @@ def status_data() -> dict[str, Any]:
                 "catalogue_updated_at": stamp(k.catalogue_updated_at),
                 "outbox_pending": k.outbox_pending,
                 "help_open": k.help_open,
+                # What the kiosk last said of its devices (None: it did not say).
+                "printer_state": (k.printer or {}).get("state"),
+                "printer_problem": printer_problem(k.printer or {}) or None,
+                "speech_problems": (k.speech or {}).get("problems"),
             }
             for k in kiosks
         ],
@@ -224,7 +229,7 @@ def cmd_status(args: argparse.Namespace) -> int:
             f"  {k['id']}: {k['name']}; last seen {k['last_seen'] or 'never'}; "
             f"version {k['version'] or '?'}; offers of {k['catalogue_updated_at'] or '?'}; "
             f"outbox {k['outbox_pending'] if k['outbox_pending'] is not None else '?'}; "
-            f"help {k['help_open']}"
+            f"help {k['help_open']}" + (f"; {k['printer_problem']}" if k["printer_problem"] else "")
         )
     print(f"{len(data['help_requests'])} help request(s) waiting")
     for h in data["help_requests"]:

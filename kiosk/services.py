@@ -16,7 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from kiosk import logs
+from kiosk import devices, logs
 from kiosk.catalogue import catalogue_info, ensure_seeded
 from kiosk.catalogue.schema import CATALOGUE_SCHEMA
 from kiosk.config import Config
@@ -52,6 +52,7 @@ class Kiosk:
 
     def close(self) -> None:
         self.sessions.end()
+        devices.forget_speech_source(self.speaker.problems)
         self.speaker.close()
         for db in (self.catalogue, self.store):
             db.conn.close()
@@ -143,6 +144,8 @@ def open_kiosk(
             log.info("wiped %d session(s) left open by an interrupted run", wiped)
 
     speaker = (speaker_factory or default_speaker)(config, data_dir)
+    # The heartbeat (sync thread, no Qt) tells the hub whether the voices work.
+    devices.set_speech_source(speaker.problems)
     return Kiosk(config, data_dir, catalogue, store, sessions, speaker, problems)
 
 

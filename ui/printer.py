@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from kiosk import devices
 from kiosk.errors import UserError
 
 
@@ -29,14 +30,26 @@ def open_printer(name: str, no_printer: str) -> QPrinter:
 
 
 def print_html(document_html: str, printer_name: str, pdf: Path | None, no_printer: str) -> str:
-    """Print the page, or write it to `pdf`; returns where it went."""
+    """Print the page, or write it to `pdf`; returns where it went. A real print's outcome is
+    recorded for the hub's heartbeat (kiosk.devices)."""
     if pdf is not None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(pdf))
     else:
-        printer = open_printer(printer_name, no_printer)
+        try:
+            printer = open_printer(printer_name, no_printer)
+        except UserError:
+            devices.record_print(False, f"no printer {printer_name or '(default)'} available")
+            raise
     document = QTextDocument()
     document.setHtml(document_html)
     document.print_(printer)
-    return str(pdf) if pdf is not None else printer.printerName()
+    if pdf is not None:
+        return str(pdf)
+    # Qt cannot say whether CUPS took the job; a printer that failed on the way is "error".
+    if printer.printerState() == QPrinter.PrinterState.Error:
+        devices.record_print(False, f"printing on {printer.printerName()} failed")
+    else:
+        devices.record_print(True)
+    return printer.printerName()

@@ -2,7 +2,8 @@
 
 Thresholds follow the kiosk: it beats at least every 5 minutes (kiosk.sync.hub), so three
 missed beats mean offline; its own doctor calls a catalogue older than 7 days stale
-(kiosk.doctor.system).
+(kiosk.doctor.system). The printer and the voice come as the kiosk sees them (kiosk.devices):
+what CUPS says of the printer, the last print, and the speaker's own problems.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ class KioskHealth:
     outbox_failing: bool = False
     outdated: bool = False
     clock_off: bool = False
+    printer_broken: bool = False
+    speech_broken: bool = False
     revoked: bool = False
     doctor_level: str = "unknown"
     problems: list[str] = field(default_factory=list)
@@ -82,7 +85,48 @@ def assess(kiosk: Kiosk, newest: str, now: dt.datetime | None = None) -> KioskHe
             h.problems.append(_("Its clock is wrong."))
         if h.doctor_level == "problem":
             h.problems.append(_("Its self-check found a problem."))
+        printer = printer_problem(kiosk.printer or {})
+        if printer:
+            h.printer_broken = True
+            h.problems.append(printer)
+        speech = speech_problem(kiosk.speech or {})
+        if speech:
+            h.speech_broken = True
+            h.problems.append(speech)
     return h
+
+
+def _reason(value: object) -> str:
+    return str(value or "").strip()[:200] or "?"
+
+
+def printer_problem(printer: dict) -> str:
+    """Why the printer needs a technician, or "". A heartbeat from a kiosk too old to say
+    (only "name") or whose lpstat misbehaved ("unknown") is not flagged."""
+    state = printer.get("state")
+    reason = _reason(printer.get("reason"))
+    if state == "disabled":
+        return _("Printer stopped: %(reason)s") % {"reason": reason}
+    if state == "rejecting":
+        return _("Printer refuses to print: %(reason)s") % {"reason": reason}
+    if state == "not_found":
+        return _("Printer not found: %(reason)s") % {"reason": reason}
+    if state == "no_cups":
+        return _("No printing system on the kiosk: %(reason)s") % {"reason": reason}
+    last = printer.get("last_print")
+    if isinstance(last, dict) and last.get("ok") is False:
+        return _("The last print failed: %(reason)s") % {"reason": _reason(last.get("reason"))}
+    return ""
+
+
+def speech_problem(speech: dict) -> str:
+    """Why the voice needs a technician, or "". Speech switched off is a choice, not a fault."""
+    problems = speech.get("problems")
+    if not speech.get("enabled") or not isinstance(problems, list) or not problems:
+        return ""
+    return _("The voice does not work well: %(reason)s") % {
+        "reason": "; ".join(_reason(p) for p in problems[:3])
+    }
 
 
 def fleet(now: dt.datetime | None = None) -> tuple[list[KioskHealth], str]:

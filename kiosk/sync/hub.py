@@ -5,8 +5,9 @@ outbox. A batch whose answer is lost is sent again and the hub, deduplicating by
 one copy. Every request has a total deadline and a cap on the answer's size (kiosk.sync.http):
 a hub that trickles or floods costs one deadline per pass, and its batch is retried later.
 
-Also here: the heartbeat and the day's counters (state, sent with each delivery pass, never
-queued: a kiosk offline for a week has nothing to catch up on but its current state), the
+Also here: the heartbeat (with the printer and voices, kiosk.devices) and the day's counters
+(state, sent with each delivery pass, never queued: a kiosk offline for a week has nothing to
+catch up on but its current state), the
 e-mail relay for a kiosk without SMTP (`HubMailer`, the outbox key travels on), and the
 exchange of an enrolment code for this kiosk's token (`enrol`).
 """
@@ -195,6 +196,22 @@ def _catalogue(config: Config) -> tuple[str | None, int | None]:
     return info.updated_at, info.offers
 
 
+def _printer(config: Config) -> dict[str, Any]:
+    """The setting ("name", as before), what CUPS says now, and how the last print went."""
+    from kiosk import devices
+
+    name = config.get_str("printer.name")
+    return {"name": name, **devices.printer_state(name), "last_print": devices.last_print()}
+
+
+def _speech(config: Config) -> dict[str, Any]:
+    """The setting ("enabled", as before) and the running speaker's problems (None: unknown)."""
+    from kiosk import devices
+
+    enabled = config.get_bool("speech.enabled")
+    return {"enabled": enabled, "problems": devices.speech_problems() if enabled else []}
+
+
 def _event(kind: str, data: Mapping[str, Any], now: datetime) -> DueItem:
     return DueItem(uuid.uuid4().hex, "hub_event", stamp(now), 0, {"type": kind, "data": data})
 
@@ -218,8 +235,8 @@ def state_events(
         "outbox_pending": counts.get("pending", 0),
         "outbox_needs_staff": counts.get("needs_staff", 0),
         "doctor": _doctor_summary(config),
-        "printer": {"name": config.get_str("printer.name")},
-        "speech": {"enabled": config.get_bool("speech.enabled")},
+        "printer": _printer(config),
+        "speech": _speech(config),
     }
     items = [_event("heartbeat", heartbeat, now)]
     today = now.astimezone().date()

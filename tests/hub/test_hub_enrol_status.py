@@ -56,6 +56,9 @@ def test_help_request_reaches_the_hub_and_status_shows_it(hub, enrolled):
         "catalogue_updated_at",
         "outbox_pending",
         "help_open",
+        "printer_state",
+        "printer_problem",
+        "speech_problems",
     }
     assert row["id"] == "villeurbanne-a" and row["name"] == "Villeurbanne A"
     assert row["help_open"] == 1 and row["version"] == __version__ and row["outbox_pending"] == 0
