@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.errors import Explained
 from kiosk.i18n import N_, _
@@ -19,7 +18,8 @@ from ui.features import Feature
 from ui.orient.kept import FOUND, NONE_KEPT, bring_back, load_job
 from ui.orient.state import state_for
 from ui.screens.base import Screen
-from ui.widgets.spoken import SpokenToolButton
+from ui.widgets.flow import ReflowGrid
+from ui.widgets.tile import Tile
 
 
 class OrientStartScreen(Screen):
@@ -41,14 +41,15 @@ class OrientStartScreen(Screen):
         super().__init__(ctx, parent)
         taps_at_once(self.scroll)
         self.state = state_for(ctx)
-        self.layout_.addStretch(1)
-        row = QHBoxLayout()
-        row.setSpacing(32)
+        # Tiles whose words wrap, as many a row as fit: three side by side are wider than a
+        # 1280 px screen in large text.
+        self.grid = ReflowGrid(max_columns=3, spacing=32, min_cell=theme.TILE + 40)
 
-        def tile(label: str, icon: str, hint: str) -> SpokenToolButton:
-            button = SpokenToolButton(ctx, label, icon, role="tile", hint=hint, icon_size=96)
-            button.setMinimumSize(theme.TILE + 80, theme.TILE)
-            row.addWidget(button)
+        def tile(label: str, icon: str, hint: str) -> Tile:
+            button = Tile(ctx, label, icon, hint=hint, icon_size=96)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            button.setMinimumHeight(theme.TILE)
+            self.grid.add(button)
             return button
 
         self.begin = tile(
@@ -64,8 +65,8 @@ class OrientStartScreen(Screen):
             "mdi6.folder-account",
             N_("The jobs you kept last time, with your first name and your code."),
         )
-        self.layout_.addLayout(row)
-        self.layout_.setAlignment(row, Qt.AlignmentFlag.AlignHCenter)
+        self.layout_.addStretch(1)
+        self.layout_.addWidget(self.grid)
         self.layout_.addStretch(2)
         self.begin.clicked.connect(lambda: self.navigate.emit("orient_likes"))
         self.close_jobs.clicked.connect(self._close)
