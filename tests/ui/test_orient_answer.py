@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.config import Config
+from tests.ui.taps import tap
 from ui.orient import answer as answer_module
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -23,11 +24,6 @@ def settings(data_dir: Path) -> Config:
     return config_module.load(None).with_values(
         session__idle_seconds=600, session__warning_seconds=10
     )
-
-
-def tap(qtbot, button) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(button.isVisible, timeout=3000)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
 
 
 def start(qtbot, window, lang: str):  # type: ignore[no-untyped-def]

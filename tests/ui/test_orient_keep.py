@@ -8,11 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from kiosk.config import Config
 from kiosk.cv.spaces import Spaces
 from kiosk.i18n import _
+from tests.ui.taps import tap
 from tests.ui.test_cv_wizard_helpers import fill
 from ui.cv.state import state_for as cv_state
 from ui.orient.kept import FOUND, KEPT_OPEN, KIND, NONE_KEPT
@@ -32,11 +32,6 @@ def settings(data_dir: Path) -> Config:
     return config_module.load(None).with_values(
         session__idle_seconds=600, session__warning_seconds=10
     )
-
-
-def tap(qtbot, button) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(button.isVisible, timeout=5000)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
 
 
 def settle(qtbot, window) -> None:  # type: ignore[no-untyped-def]

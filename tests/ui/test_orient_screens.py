@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from kiosk.config import Config
 from kiosk.i18n import _
+from tests.ui.taps import tap
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -23,12 +23,6 @@ def settings(data_dir: Path) -> Config:
     return config_module.load(None).with_values(
         session__idle_seconds=600, session__warning_seconds=10, printer__name="no-such-printer"
     )
-
-
-def tap(qtbot, button) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(button.isVisible, timeout=3000)  # a reflowing grid shows it once laid out
-    assert button.isEnabled(), button.accessibleName()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
 
 
 def said(speaker) -> list[str]:  # type: ignore[no-untyped-def]
