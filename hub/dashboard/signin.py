@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -46,8 +47,15 @@ def client_ip(request: HttpRequest) -> str | None:
     return remote
 
 
+def normal_email(email: str) -> str:
+    """The account a typed e-mail means, as the sign-in form reads it (Django's username
+    field applies NFKC): "ｍarie@…" with a full-width ｍ is marie's account, and must count
+    against marie's limit, not a fresh one."""
+    return unicodedata.normalize("NFKC", email).strip().lower()
+
+
 def account_scope(email: str) -> str:
-    return "account:" + crypto.mac("signin-account", email.strip().lower().encode())
+    return "account:" + crypto.mac("signin-account", normal_email(email).encode())
 
 
 @dataclass
@@ -67,7 +75,7 @@ class Attempt:
         return max(waiting) if waiting else None
 
     def _account(self) -> Staff | None:
-        return Staff.objects.filter(email=self.email.strip().lower()).first()
+        return Staff.objects.filter(email=normal_email(self.email)).first()
 
     def _label(self, account: Staff | None) -> str:
         return account.email if account else UNKNOWN_ACCOUNT
