@@ -83,7 +83,9 @@ def expired_before(now: dt.datetime) -> dt.datetime:
 
 
 def keep(kiosk: Kiosk, first_name: str, code: str, items: dict[str, Any]) -> str:
-    """The space for these answers, now holding `items` (raises FieldError for bad input)."""
+    """The space for these answers, now holding `items` (raises FieldError for bad input).
+    An existing space keeps what it holds of other kinds: keeping jobs must not lose the CV
+    kept with the same answers (whoever has them can open the space anyway)."""
     clean_name(first_name, "first_name")
     code = check_code(code)
     lookup, _scope = _stretch(first_name, code)
@@ -92,6 +94,8 @@ def keep(kiosk: Kiosk, first_name: str, code: str, items: dict[str, Any]) -> str
         space = Space.objects.select_for_update().filter(lookup=lookup).first()
         if space is None:
             space = Space(id=uuid.uuid4().hex, lookup=lookup, created_at=now, created_by=kiosk)
+        else:
+            items = {**_items(space), **items}
         space.payload = _seal(space.id, items)
         space.last_used_at = now
         space.save()

@@ -72,7 +72,8 @@ class SpaceDraft:
 
 
 def keep(spaces: Spaces, cv: CV, first_name: str, code: str) -> SpaceDraft:
-    """ "Keep my CV for next time": a new space holding the CV, in one transaction.
+    """ "Keep my CV for next time": the space for these answers now holds the CV (its
+    other kinds, such as kept jobs, stay), in one transaction.
 
     The session's copy stays until the session ends (then it is wiped as usual); carry on
     saving through the returned draft.

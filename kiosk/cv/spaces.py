@@ -8,8 +8,9 @@ Nothing about one space can be learned from another's answers (issue 15, finding
   on which first names have spaces.
 - Creating never collides observably: the same first name and code always lead to the same
   space. Whoever knows both could already open that space and delete it, so creating with
-  them simply replaces what it holds (someone keeping their CV again with the same code gets
-  exactly that). There is no "choose another code" answer to test codes with.
+  them writes into it: the kinds given replace those kinds, the others stay (keeping jobs
+  with the code of a kept CV loses neither). There is no "choose another code" answer to
+  test codes with.
 - Every `open` costs the same: one scrypt for the lookup and one to check the stored hash
   (`secret_hash`, per-space salt), against a dummy hash when nothing matched or the kiosk is
   waiting. The answers are NOT_FOUND or LOCKED only, whatever exists.
@@ -205,7 +206,8 @@ class Spaces:
         """The space for this first name and code, now holding `items`; returns its id.
 
         Raises FieldError for a bad first name or code, and nothing else: an existing space
-        with the same first name and code is that space, and its content is replaced.
+        with the same first name and code is that space; the kinds in `items` replace its
+        own of those kinds, and what it holds of other kinds stays.
         """
         key = first_name_key(clean_name(first_name, "first_name"))
         code = check_code(code)
@@ -228,7 +230,6 @@ class Spaces:
                     "UPDATE spaces SET secret_hash = ?, last_used_at = ? WHERE id = ?",
                     [secret, _iso(now), space_id],
                 )
-                self._db.execute("DELETE FROM space_items WHERE space_id = ?", [space_id])
             for kind, payload in (items or {}).items():
                 self._put(space_id, kind, payload, now)
         return space_id

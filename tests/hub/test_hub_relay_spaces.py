@@ -98,6 +98,26 @@ def test_a_cv_kept_at_one_kiosk_is_found_at_another(hub, enrolled):
     assert caught.value.message == NOT_FOUND
 
 
+def test_keeping_jobs_with_the_code_of_a_kept_cv_at_the_hub_loses_neither(hub, enrolled):
+    a, b = enrolled("agence-a"), enrolled("agence-b")
+    spaces_a = spaces_for(a.config(), a.store())
+    spaces_b = spaces_for(b.config(), b.store())
+    assert isinstance(spaces_a, HubSpaces) and isinstance(spaces_b, HubSpaces)
+    cv = CV(identity=Identity(name="Awa Diallo"))
+    space_id = keep(spaces_a, cv, "Awa", "385172").space_id  # "Keep my CV" at A
+    jobs = {"version": 1, "jobs": [{"code": "A1414", "label": "Horticulteur"}]}
+    # "Keep these jobs" at B, next visit, with the same first name and code.
+    assert spaces_b.create("awa", "385172", {"orientation": jobs}) == space_id
+    found = SpaceDraft(spaces_b, spaces_b.open("Awa", "385172")).load()
+    assert found is not None and found.identity.name == "Awa Diallo"
+    assert spaces_a.load(space_id, "orientation") == jobs
+    # "Keep my CV" again keeps the jobs.
+    keep(spaces_b, cv.replace(identity=Identity(name="Awa Sow")), "Awa", "385172")
+    assert spaces_a.load(space_id, "orientation") == jobs
+    again = SpaceDraft(spaces_a, space_id).load()
+    assert again is not None and again.identity.name == "Awa Sow"
+
+
 def test_wrong_codes_from_several_kiosks_lock_that_first_name_network_wide(hub, enrolled):
     kiosks = [enrolled(f"borne-{n}") for n in range(3)]
     spaces = [spaces_for(k.config(), k.store()) for k in kiosks]

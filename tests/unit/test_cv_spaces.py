@@ -141,9 +141,27 @@ def test_the_same_first_name_and_code_are_the_same_space(
     first = spaces.create("Karim", "480512", {"cv": {"x": 1}, "offers": [1]})
     again = spaces.create("karim", "480512", {"cv": {"x": 2}})
     assert again == first
-    assert spaces.load(first, "cv") == {"x": 2} and spaces.load(first, "offers") is None
+    # The kind written is replaced; the others stay (nothing new to whoever has the code).
+    assert spaces.load(first, "cv") == {"x": 2} and spaces.load(first, "offers") == [1]
     assert db.execute("SELECT count(*) FROM spaces").fetchone()[0] == 1
     assert spaces.create("Sofia", "480512") != first  # another first name is another space
+
+
+def test_keeping_jobs_with_the_code_of_a_kept_cv_loses_neither(
+    spaces: sp.Spaces, db: sqlite_utils.Database
+) -> None:
+    cv = short_cv()
+    space_id = keep(spaces, cv, "Awa", "385172").space_id  # "Keep my CV", last visit
+    jobs = {"version": 1, "jobs": [{"code": "A1414", "label": "Horticulteur"}]}
+    assert spaces.create("awa", "385172", {"orientation": jobs}) == space_id  # "Keep these jobs"
+    assert SpaceDraft(spaces, space_id).load() == cv
+    assert spaces.load(space_id, "orientation") == jobs
+    # And "Keep my CV" again, with the same answers, keeps the jobs.
+    changed = cv.replace(language="ar")
+    keep(spaces, changed, "AWA", "385172")
+    assert SpaceDraft(spaces, space_id).load() == changed
+    assert spaces.load(space_id, "orientation") == jobs
+    assert db.execute("SELECT count(*) FROM space_items").fetchone()[0] == 2
 
 
 def test_wrong_codes_make_the_kiosk_wait_for_every_namesake(
