@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
-from kiosk.cv.network import spaces_for
+from kiosk.cv.network import HubSpaces, spaces_for
 from kiosk.cv.spaces import Spaces
-from kiosk.i18n import _
+from kiosk.i18n import N_, _
 from kiosk.services import KIOSK_FILE
 from kiosk.storage.database import connect
 from ui.context import UiContext
@@ -40,8 +41,16 @@ def waiting_until(ctx: UiContext) -> Callable[[], dt.datetime | None]:
     return spaces_job(ctx, lambda spaces: spaces.waiting_until())
 
 
-def unlock(ctx: UiContext) -> Callable[[], bool]:
-    return spaces_job(ctx, lambda spaces: spaces.unlock())
+@dataclass(frozen=True)
+class Unlocked:
+    was_waiting: bool
+    at_hub: bool  # the hub lifted this kiosk's wait only: a first name may still wait
+
+
+def unlock(ctx: UiContext) -> Callable[[], Unlocked]:
+    return spaces_job(
+        ctx, lambda spaces: Unlocked(spaces.unlock(), at_hub=isinstance(spaces, HubSpaces))
+    )
 
 
 def state_text(until: dt.datetime | None) -> str:
@@ -52,10 +61,25 @@ def state_text(until: dt.datetime | None) -> str:
     return _("Refused until {time} (too many wrong codes)").format(time=local)
 
 
-def unlocked_text(was_waiting: bool) -> str:
-    if was_waiting:
-        return _("Secret codes are accepted again.")
-    return _("Secret codes were not refused. Nothing changed.")
+def unlocked_text(done: Unlocked) -> str:
+    if not done.at_hub:
+        if done.was_waiting:
+            return _("Secret codes are accepted again.")
+        return _("Secret codes were not refused. Nothing changed.")
+    # At the hub, too many wrong codes for one first name also make it wait, at every kiosk
+    # and for 15 minutes: this kiosk cannot lift that (the hub's API does not offer it), staff
+    # can, on the hub's dashboard. Saying "accepted again" here would be wrong for that person.
+    if done.was_waiting:
+        first = _("This kiosk accepts secret codes again.")
+    else:
+        first = _("This kiosk was not refusing secret codes.")
+    return " ".join((first, _(NAME_LOCKED)))
+
+
+NAME_LOCKED = N_(
+    "If the person is still refused, their first name is locked at every kiosk. "
+    'Lift it on the hub dashboard, page "Locked codes".'
+)
 
 
 def unreachable_text() -> str:

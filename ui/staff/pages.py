@@ -79,6 +79,8 @@ class StatusPage(QWidget):
         self.fields: dict[str, QLabel] = {}
         self.retry_buttons: dict[str, QPushButton] = {}
         self.needs = QVBoxLayout()
+        self._codes_wanted = 0  # questions about secret codes asked for so far
+        self._codes_asking = False  # one is out on a worker
         column = QVBoxLayout(self)
         column.addLayout(self.form)
         column.addLayout(self.needs)
@@ -125,19 +127,37 @@ class StatusPage(QWidget):
         self.refresh_codes()
 
     def refresh_codes(self) -> None:
-        """Whether secret codes are refused: asked on a worker (maybe the hub, over the network)."""
+        """Whether secret codes are refused: asked on a worker (maybe the hub, over the network).
+
+        One question at a time: with the hub away each one holds a worker of the shared pool
+        (the person's searches use it too) for up to its timeout. A question wanted while one
+        is out is asked when that one answers, and only the newest question's answer is shown:
+        an answer from before "Accept secret codes again" would say "Refused" wrongly."""
         if "codes" not in self.fields:
             self._set("codes", _("Secret codes"), _("Checking…"))
+        self._codes_wanted += 1
+        if not self._codes_asking:
+            self._ask_codes()
+
+    def _ask_codes(self) -> None:
+        asked = self._codes_wanted
+        self._codes_asking = True
+
+        def answered(text: str) -> None:
+            if not shiboken6.isValid(self):  # staff may have closed the panel meanwhile
+                return
+            self._codes_asking = False
+            if asked == self._codes_wanted:
+                self._set("codes", _("Secret codes"), text)
+            else:
+                self._ask_codes()  # stale: a newer question waits, its answer is the one shown
 
         def shown(until: dt.datetime | None) -> None:
-            if shiboken6.isValid(self):  # staff may have closed the panel meanwhile
-                self._set("codes", _("Secret codes"), codes.state_text(until))
+            answered(codes.state_text(until))
 
         def failed(explained: Explained) -> None:
             log.warning("secret codes' state unknown: %s", explained.technical)
-            if shiboken6.isValid(self):
-                unknown = _("Unknown: the saved CVs could not be reached")
-                self._set("codes", _("Secret codes"), unknown)
+            answered(_("Unknown: the saved CVs could not be reached"))
 
         self.ctx.tasks.run(codes.waiting_until(self.ctx), shown, failed, "staff codes state")
 
@@ -279,9 +299,13 @@ class ActionsPage(QWidget):
             self.result.setText(text)
             self.ctx.say(text)  # the person waiting at the desk hears it too
 
-        def unlocked(was_waiting: bool) -> None:
-            log.info("staff accepted secret codes again (they were refused: %s)", was_waiting)
-            done(codes.unlocked_text(was_waiting))
+        def unlocked(answer: codes.Unlocked) -> None:
+            log.info(
+                "staff accepted secret codes again (they were refused: %s, at the hub: %s)",
+                answer.was_waiting,
+                answer.at_hub,
+            )
+            done(codes.unlocked_text(answer))
             if shiboken6.isValid(self):
                 self.codes_changed.emit()
 

@@ -11,6 +11,31 @@ from kiosk.staff.pin import Attempt, StaffGate
 from ui.keyboard import OnScreenKeyboard
 
 
+class PinKeypad(OnScreenKeyboard):
+    """The big digit keypad for the staff PIN. A PIN is digits only: "+" and the way to the
+    letters would type nothing. And no "Show my code": on a public screen one tap would show
+    the staff PIN to anyone near. The keypad shows that key again at every refresh (a wipe,
+    a language), so it is hidden again after each one."""
+
+    HIDDEN = ("show_code", "letters")
+
+    def __init__(self) -> None:
+        super().__init__(layout="keypad")
+
+    def _refresh(self) -> None:
+        super()._refresh()
+        hidden = False
+        for key in self.keys():
+            if key.text() == "+" or key.property("command") in self.HIDDEN:
+                hidden = hidden or not key.isHidden()
+                key.hide()
+        if hidden:
+            self._fit_commands()  # the commands left may now fit on one row
+
+    def _toggle_code(self) -> None:
+        """Never: not even through the hidden key (an accessibility action)."""
+
+
 class PinEntry(QWidget):
     accepted = Signal()
     cancelled = Signal()
@@ -32,15 +57,10 @@ class PinEntry(QWidget):
         self.message = QLabel(_("Type the staff PIN."))
         self.message.setWordWrap(True)
         # No `speak` callback at all, and secret mode on top: not even "key" is said.
-        # The big keypad of the CV's codes, with its "Show my code" to check the PIN.
-        self.keyboard = OnScreenKeyboard(layout="keypad")
+        # The big keypad of the CV's codes, without its "Show my code" (PinKeypad).
+        self.keyboard = PinKeypad()
         self.keyboard.set_secret(True)
         self.keyboard.set_target(self.field)
-        digits_page = self.keyboard.keys()
-        for key in digits_page:
-            # A PIN is digits only: "+" and the way to the letters would type nothing.
-            if key.text() == "+" or key.property("command") == "letters":
-                key.hide()
         self.keyboard.submitted.connect(self.submit)
         self.keyboard.closed.connect(self.cancelled)
         self.open_button = QPushButton(_("Open"))
