@@ -4,6 +4,7 @@ kiosk accept codes again for the person waiting at the desk."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,9 +32,11 @@ def test_corner_hold_and_pin_open_staff_mode_which_exits_the_kiosk(
         # Held until the PIN entry shows (the hold lasts staff.hold_seconds), then let go.
         kiosk.find(fr("Staff PIN"), timeout=HOLD_SECONDS + 10)
     kiosk.step("PIN entry shown")
-    # The big digit keypad (the "123" page has no "Show my code"), its "+" hidden for a PIN.
-    kiosk.find(fr("Show my code"), "push button")
+    # The big digit keypad, its "+" hidden for a PIN, and no "Show my code": one tap would
+    # show the staff PIN to anyone near the screen. "Clear all" stays.
+    kiosk.find(fr("Clear all"), "push button")
     kiosk.gone("+", "push button", timeout=1)
+    kiosk.gone(fr("Show my code"), "push button", timeout=1)
     for digit in PIN:
         kiosk.tap(digit, "push button")
     kiosk.tap(fr("Open"), "push button")
@@ -60,6 +63,18 @@ def type_code(kiosk: Kiosk, field: str, code: str) -> None:
     )
     if not answer["ok"]:
         kiosk.fail(f"typing the code in {field!r}", answer)
+
+
+def until_text(kiosk: Kiosk, field: str, holds: Callable[[str], bool], timeout: float = 10) -> None:
+    """Wait until a code field's text (dots or digits, read through AT-SPI) is as wanted."""
+    deadline = time.monotonic() + timeout
+    while True:
+        text = str(kiosk.find(field, "password text").get("text", ""))
+        if holds(text):
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{field!r} still reads {text!r} after {timeout} s")
+        time.sleep(0.1)
 
 
 def open_staff_mode(kiosk: Kiosk) -> None:
@@ -101,7 +116,12 @@ def test_staff_accept_secret_codes_again_after_too_many_wrong_ones(
     refused = fr(LOCKED).split("{minutes}")[0]
     kiosk.find(refused, "label", timeout=30, match="startswith")
     type_code(kiosk, fr("Your secret code: 6 digits"), CODE)
+    code_field = fr("Your secret code: 6 digits")
+    until_text(kiosk, code_field, lambda text: len(text) == len(CODE))
     kiosk.tap(fr("Open my CV"), "push button")
+    # The first refusal is still on screen: only once this tap is handled (the code field
+    # emptied, the old message taken away) is the message found the answer to this code.
+    until_text(kiosk, code_field, lambda text: text == "")
     kiosk.find(refused, "label", timeout=30, match="startswith")
     kiosk.step("codes refused")
 
