@@ -32,6 +32,7 @@ MAX_JOBS = 20  # more than the answer ever shows: a hand-edited item cannot grow
 T = TypeVar("T")
 KEPT_OPEN = N_("Your jobs are kept. Next time, touch “My kept jobs”.")
 FOUND = N_("Here are the jobs you kept.")
+GONE_TODAY = N_("Some jobs you kept are not found today: {jobs}.")
 NONE_KEPT = N_("No jobs are kept yet. Answer the questions, then touch “Keep these jobs”.")
 
 
@@ -48,9 +49,10 @@ def payload(choices: Choices, jobs: Sequence[Suggestion]) -> dict[str, Any]:
     }
 
 
-def read(raw: Any) -> tuple[Choices, list[str]] | None:
-    """The answers and the kept jobs' codes, or None when nothing usable is kept. What an
-    older or newer kiosk wrote is read as far as it is understood, never refused."""
+def read(raw: Any) -> tuple[Choices, list[str], dict[str, str]] | None:
+    """The answers, the kept jobs' codes and their labels as kept, or None when nothing
+    usable is kept. What an older or newer kiosk wrote is read as far as it is understood,
+    never refused."""
     if not isinstance(raw, dict):
         return None
 
@@ -70,6 +72,11 @@ def read(raw: Any) -> tuple[Choices, list[str]] | None:
         for j in (jobs_raw if isinstance(jobs_raw, list) else [])
         if isinstance(j, dict) and isinstance(j.get("code"), str)
     ][:MAX_JOBS]
+    labels = {
+        str(j["code"]): str(j["label"])[:200]
+        for j in (jobs_raw if isinstance(jobs_raw, list) else [])
+        if isinstance(j, dict) and str(j.get("code")) in codes and isinstance(j.get("label"), str)
+    }
     diploma = raw.get("diploma")
     choices = Choices(
         interests=list(dict.fromkeys(interests))[:MAX_INTERESTS],
@@ -80,7 +87,7 @@ def read(raw: Any) -> tuple[Choices, list[str]] | None:
     )
     if not codes and choices == Choices():
         return None
-    return choices, codes
+    return choices, codes, labels
 
 
 def spaces_job(ctx: UiContext, work: Callable[[Spaces], T]) -> Callable[[], T]:
@@ -115,6 +122,15 @@ def order(suggestions: Sequence[Suggestion], kept: Sequence[str], limit: int) ->
     first = sorted((s for s in suggestions if s.code in rank), key=lambda s: rank[s.code])
     rest = [s for s in suggestions if s.code not in rank]
     return [*first, *rest][:limit]
+
+
+def missing(state: OrientState, shown: Sequence[Suggestion]) -> list[str]:
+    """The labels of kept jobs today's list does not hold (its code when none was kept):
+    said, never silently dropped."""
+    if state.kept is None:
+        return []
+    here = {s.code for s in shown}
+    return [state.kept_labels.get(c, c) for c in state.kept if c not in here]
 
 
 def bring_back(state: OrientState, raw: Any) -> bool:

@@ -55,6 +55,8 @@ class OrientState(QObject):
         # The codes of the jobs brought back from the saved space, in their kept order; None
         # when the answer on screen is this visit's own.
         self.kept: list[str] | None = None
+        # Their French labels as kept: a job today's list no longer holds is still named.
+        self.kept_labels: dict[str, str] = {}
         # The jobs to keep once the keep or find screens have opened a space: the answer
         # screen's, until it is written or the person leaves.
         self.to_keep: dict[str, Any] | None = None
@@ -67,6 +69,7 @@ class OrientState(QObject):
             self.choices = Choices()
             self.close_from = None
             self.kept = None
+            self.kept_labels = {}
             self.to_keep = None
 
     def forget(self) -> None:
@@ -75,12 +78,16 @@ class OrientState(QObject):
         self.choices = Choices()
         self.close_from = None
         self.kept = None
+        self.kept_labels = {}
         self.to_keep = None
 
-    def restore(self, choices: Choices, codes: list[str]) -> None:
+    def restore(
+        self, choices: Choices, codes: list[str], labels: dict[str, str] | None = None
+    ) -> None:
         """The answers and jobs found in the saved space become this visit's."""
         self.choices = choices
         self.kept = codes
+        self.kept_labels = dict(labels or {})
 
     def place(self) -> tuple[str | None, int]:
         """Where offers are counted: the town and distance the person chose in the search,

@@ -53,7 +53,18 @@ class CvKeepScreen(SecretStep):
         days = self.ctx.config.get_int("spaces.expiry_days")
         self.leave(self.next_screen())
         # Seen as well as heard, on the preview where it stays to be read.
-        self.ctx.show_result(_(KEPT).format(name=self._name, days=days), "success")
+        self.ctx.show_result(_(KEPT).format(name=self.take_name(), days=days), "success")
+
+    def take_name(self) -> str:
+        """The first name typed, for the one message that says it; not kept after."""
+        name, self._name = self._name, ""
+        return name
+
+    def forget_person(self) -> None:
+        """The session has ended: not even the first name stays (an answer still on its
+        way when the person left never reaches `finish`)."""
+        super().forget_person()
+        self._name = ""
 
     def next_screen(self) -> str:
         return "cv_preview"

@@ -26,7 +26,7 @@ from ui.cv.secret import WAIT
 from ui.cv.state import state_for as cv_state
 from ui.cv.step import NAV_HEIGHT, nav_row
 from ui.orient.answer import JobCard, job_title
-from ui.orient.kept import KEPT_OPEN, order, payload, save_job
+from ui.orient.kept import GONE_TODAY, KEPT_OPEN, missing, order, payload, save_job
 from ui.orient.printing import print_sheet, sheet_html
 from ui.orient.state import FromJob, state_for
 from ui.orient.step import QUESTIONS
@@ -109,6 +109,9 @@ class OrientJobsScreen(Screen):
         if self.result is None:
             return ""
         notes = [n.text() for n in self.result.notes]
+        gone = missing(self.state, self.result.suggestions)
+        if gone:  # kept last time, not in today's list: named, in French as kept
+            notes.append(_(GONE_TODAY).format(jobs=", ".join(gone)))
         if self.result.suggestions and not self.ctx.can_keep():
             notes.append(_(NOT_KEPT))  # why there is no "Keep these jobs"
         return " ".join(notes)

@@ -26,6 +26,10 @@ from ui.screens.cv_keep import CvKeepScreen
 from ui.widgets.spoken import SpokenButton
 
 ANSWER = "orient_jobs"
+CV_STAYS = N_(
+    "The CV you made today stays on screen. The CV you kept before is still kept: "
+    "touch “Find my CV” to see it."
+)
 KEPT_NEW = N_(
     "Your jobs are kept, {name}. Next time, touch “My kept jobs”, then give your first name "
     "and your code. They are deleted after {days} days without a visit."
@@ -64,14 +68,25 @@ class OrientKeepScreen(CvKeepScreen):
         cv = self.state.cv
         if not self.state.is_empty():  # the CV begun in this visit is kept beside the jobs
             items[CV_KIND] = to_json_resume(cv)
-        return spaces_job(self.ctx, lambda spaces: spaces.create(first_name, code, items))
+        today = dt.date.today()
+
+        def work(spaces: Spaces) -> tuple[str, CV | None]:
+            space_id = spaces.create(first_name, code, items)
+            # Answers that were a space already: it may hold a CV kept before.
+            return space_id, SpaceDraft(spaces, space_id, today).load()
+
+        return spaces_job(self.ctx, work)
 
     def finish(self, answer: Any) -> None:
-        self.state.adopt(answer)  # the CV now saves into this space too
+        space_id, kept_cv = answer
+        # The CV now saves into this space too. With no CV begun in this visit, the one
+        # kept before comes on screen: an empty CV saved over it would lose it.
+        empty = self.state.is_empty()
+        self.state.adopt(space_id, answer if empty and kept_cv is not None else None)
         self.orient.to_keep = None
         days = self.ctx.config.get_int("spaces.expiry_days")
         self.leave(ANSWER)
-        self.ctx.show_result(_(KEPT_NEW).format(name=self._name, days=days), "success")
+        self.ctx.show_result(_(KEPT_NEW).format(name=self.take_name(), days=days), "success")
 
     def next_screen(self) -> str:
         return ANSWER
@@ -110,17 +125,23 @@ class OrientFindScreen(CvFindScreen):
 
     def finish(self, answer: Any) -> None:
         space_id, cv, found = answer
-        # The CV kept in the space is the person's from now on, as "Find my CV" does; a
-        # space without one keeps the CV begun in this visit.
-        self.state.adopt(space_id, (space_id, cv) if cv is not None else None)
+        # The person came for jobs, not to swap CVs: a CV begun in this visit stays on
+        # screen and the one kept in the space stays there ("Find my CV" opens it). The
+        # space is then not this visit's CV's, else the next autosave would write over the
+        # kept CV. With no CV of this visit, the kept one is the person's from now on.
+        both = cv is not None and not self.state.is_empty()
+        if not both:
+            self.state.adopt(space_id, (space_id, cv) if cv is not None else None)
+        stays = f" {_(CV_STAYS)}" if both else ""
         if self.orient.to_keep is not None:
             self.orient.to_keep = None
             self.leave(ANSWER)
-            self.ctx.show_result(_(KEPT_OPEN), "success")
+            self.ctx.show_result(_(KEPT_OPEN) + stays, "success")
             return
         back = bring_back(self.orient, found)
         self.leave(ANSWER if back else "orient")
-        self.ctx.show_result(_(FOUND if back else NONE_KEPT), "success" if back else "info")
+        said = _(FOUND if back else NONE_KEPT) + stays
+        self.ctx.show_result(said, "success" if back else "info")
 
     def back_screen(self) -> str:
         return ANSWER if self.orient.to_keep is not None else "orient"
