@@ -181,5 +181,9 @@ def test_counters_and_heartbeat_describe_the_kiosk_and_never_count_twice(hub, en
 
     assert version == __version__ and pending == 0
     assert doctor["level"] in ("ok", "warning", "problem") and doctor["checks"] >= 3
-    assert printer == {"name": "Accueil-HP"} and speech == {"enabled": True}
+    # What is configured, and what the devices say (kiosk/devices.py; here no CUPS answers
+    # for Accueil-HP, and no speaker runs in this process).
+    states = {"idle", "printing", "disabled", "rejecting", "not_found", "no_cups", "unknown"}
+    assert printer["name"] == "Accueil-HP" and printer["state"] in states
+    assert speech["enabled"] is True and "problems" in speech
     assert hub.query("SELECT count(*) FROM hub_heartbeat") == [(4,)]
