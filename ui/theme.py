@@ -120,6 +120,7 @@ def stylesheet(large: bool) -> str:
     QPushButton[role="chip"] {{ color: {r["bar"].fg}; background: {r["bar"].bg};
         font-size: {chip_text}px; padding: 4px 8px; }}
     QFrame[role="bar"] QPushButton[role="chip"] {{ font-size: {bar_text}px; padding: 4px 3px; }}
+    QFrame[role="bar"][tight="true"] QToolButton[role="bar"] {{ font-size: 20px; }}
     QToolButton[role="tile"] QLabel {{ color: {r["tile"].fg}; background: transparent;
         font-size: {body}px; font-weight: bold; }}
     QLabel[role="alert"][bar="true"] {{ font-size: {bar_text}px; }}

@@ -13,7 +13,7 @@ from ui import theme
 from ui.context import UiContext
 from ui.features import Feature
 from ui.screens.base import Screen
-from ui.widgets.spoken import SpokenToolButton
+from ui.widgets.tile import Tile
 
 log = logging.getLogger(__name__)
 
@@ -36,15 +36,12 @@ class HelpScreen(Screen):
         row = QHBoxLayout()
         row.setSpacing(theme.SPACING)
         row.addStretch(1)
-        self.back = SpokenToolButton(
-            ctx, N_("Back to the start"), "mdi6.home", role="tile", icon_size=72
-        )
+        # Tiles whose words wrap: "I no longer need help" is long in Ukrainian large text.
+        self.back = Tile(ctx, N_("Back to the start"), "mdi6.home", icon_size=72)
         self.back.setMinimumSize(theme.TILE * 2, 120)
         self.back.clicked.connect(lambda: self.navigate.emit("home"))
         row.addWidget(self.back)
-        self.cancel = SpokenToolButton(
-            ctx, N_("I no longer need help"), "mdi6.close-circle", role="tile", icon_size=72
-        )
+        self.cancel = Tile(ctx, N_("I no longer need help"), "mdi6.close-circle", icon_size=72)
         self.cancel.setMinimumSize(theme.TILE * 2, 120)
         self.cancel.clicked.connect(self._cancel)
         row.addWidget(self.cancel)

@@ -6,13 +6,15 @@ These are the controls a person who cannot read needs at any moment, so they nev
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, Signal
+from PySide6.QtCore import QPoint, QSize, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import LANGUAGES, N_, _, current, in_language
 from kiosk.speech import MAX_VOLUME
 from ui import theme
 from ui.context import UiContext
+from ui.fits import SLACK
 from ui.flags import flag
 from ui.icons import icon
 from ui.widgets.spoken import SpokenButton, SpokenToolButton, TLabel
@@ -159,6 +161,50 @@ class Bar(QFrame):
         ctx.language_changed.connect(self._sync)
         ctx.modes_changed.connect(self._sync)
         self._sync()
+        self._fitting = False
+        # After the language or the text size changed, once the new style is applied.
+        ctx.language_changed.connect(lambda *_a: QTimer.singleShot(0, self.fit))
+        ctx.modes_changed.connect(lambda *_a: QTimer.singleShot(0, self.fit))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def _needed_width(self) -> int:
+        """The width of the bar with every button it may show (Home is hidden on some
+        screens; counting it keeps the words one size from screen to screen), each button
+        allowed the few pixels of rounding the fit check (ui.fits) allows."""
+        layout = self.layout()
+        buttons = [b for b in self.findChildren(SpokenToolButton) if b.parentWidget() is self]
+        margins = layout.contentsMargins()
+        return (
+            sum(max(b.sizeHint().width() - SLACK, b.minimumWidth()) for b in buttons)
+            + layout.spacing() * max(len(buttons) - 1, 0)
+            + margins.left()
+            + margins.right()
+        )
+
+    def _set_tight(self, tight: bool) -> None:
+        if bool(self.property("tight")) == tight:
+            return
+        self.setProperty("tight", tight)
+        for button in self.findChildren(SpokenToolButton):
+            button.style().unpolish(button)
+            button.style().polish(button)
+            button.updateGeometry()
+
+    def fit(self) -> None:
+        """Large text makes the bar's words a fifth bigger; in a language with long words
+        (Ukrainian) they then need more than a 1280 px screen. The bar's words keep their
+        normal size there, and the page's words still grow."""
+        if getattr(self, "_fitting", True) or self.width() <= 0:
+            return
+        self._fitting = True
+        try:
+            self._set_tight(False)
+            self._set_tight(self.ctx.large_text and self._needed_width() > self.width())
+        finally:
+            self._fitting = False
 
     def _toggle_chooser(self) -> None:
         if self.chooser.isVisible():
