@@ -128,7 +128,8 @@ def stylesheet(large: bool) -> str:
     QToolButton[role="bar"][finish="true"] {{ color: {r["tile"].fg}; background: {r["tile"].bg};
         font-weight: bold; }}
     QPushButton[role="key"] {{ color: {r["key"].fg}; background: {r["key"].bg};
-        border: 2px solid {INK}; border-radius: 8px; font-size: {px(28, large)}px; }}
+        border: 2px solid {INK}; border-radius: 8px; font-size: {px(28, large)}px;
+        padding: 4px 6px; }}
     QPushButton[role="language"] {{ font-size: {px(36, large)}px; font-weight: bold;
         padding: 16px 32px; }}
     QScrollArea {{ border: none; }}

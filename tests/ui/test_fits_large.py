@@ -13,6 +13,10 @@ from tests.ui.test_fits import (  # noqa: F401 (fixtures and tests, collected he
     walk_kiosk,
 )
 
-# Ukrainian too, on the small screen: its longer words are where large text runs out of
-# room first (the top bar's words keep their normal size there).
-walk = make_walk([c for c in ALL_COMBOS if c.large] + [Combo(1280, 800, "uk", True)])
+# Every other language too, on the small screen, where large text runs out of room first:
+# Ukrainian's long words (the top bar's words keep their normal size there), Romanian's
+# Back/Skip/Next, the Turkish keyboard's commands.
+OTHERS = ("en", "es", "pt", "ro", "uk", "tr", "fa")
+walk = make_walk(
+    [c for c in ALL_COMBOS if c.large] + [Combo(1280, 800, lang, True) for lang in OTHERS]
+)

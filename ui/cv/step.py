@@ -81,8 +81,9 @@ def nav_row(
     """The row of buttons kept in view at the bottom of a screen, under what scrolls: `start`
     at the reading side, `middle` (the progress) centred, `end` at the far side."""
     nav = QHBoxLayout()
-    nav.setSpacing(24)
-    nav.setContentsMargins(48, 8, 48, 12)
+    # Narrow margins: in large text Romanian's Back, Skip and "See my jobs" need the room.
+    nav.setSpacing(16)
+    nav.setContentsMargins(24, 8, 24, 12)
     for widget in start:
         nav.addWidget(widget)
     nav.addStretch(1)

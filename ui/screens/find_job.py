@@ -4,7 +4,8 @@ from pictures, or see the offers you kept."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from kiosk.i18n import N_, _, ngettext
 from ui import theme
@@ -74,6 +75,9 @@ class FindJobScreen(Screen):
         )
         for button in (self.browse, self.kept):
             button.setMinimumSize(theme.TILE + 100, 170)
+            # Never shorter than their picture and words: when the keyboard takes two rows of
+            # commands, the page scrolls instead.
+            button.setSizePolicy(button.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Minimum)
             choices.addWidget(button)
         self.browse.clicked.connect(lambda: self.navigate.emit("domains"))
         self.kept.clicked.connect(self.show_kept)
@@ -96,6 +100,15 @@ class FindJobScreen(Screen):
         """Called by the window's wipe: the typed search leaves the field and the memory."""
         self.field.clear()
         self.state.forget()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The keyboard is in the scrolling page here: bounded by the page's width, it puts
+        # its commands on two rows (Turkish in large text) instead of widening the page past
+        # the screen, which a scroll area would otherwise allow.
+        margins = self.layout_.contentsMargins()
+        room = event.size().width() - margins.left() - margins.right()
+        self.keyboard.setMaximumWidth(max(room, 320))
 
     def shown(self) -> None:
         self.state.fresh()
