@@ -165,11 +165,3 @@ def speech_problems() -> list[str] | None:
         return [str(p)[:_REASON_CHARS] for p in source()][:5]
     except Exception as exc:  # a heartbeat must go even when the speaker misbehaves
         return [f"speech problems could not be read ({type(exc).__name__})"]
-
-
-def reset() -> None:
-    """Forget everything (tests)."""
-    with _lock:
-        _printer_cache.clear()
-        _last_print.clear()
-    set_speech_source(None)

@@ -12,6 +12,7 @@ import pytest
 
 from kiosk import devices
 from kiosk.sync.run import deliver_outbox
+from tests.fakes.devices import forget as forget_devices
 from tests.hub.conftest import Hub
 from tests.hub.dashboard_kit import login
 
@@ -26,9 +27,9 @@ Panne accepting requests since Wed 02 Dec 2026 08:00:00 AM UTC
 
 @pytest.fixture(autouse=True)
 def fresh() -> Iterator[None]:
-    devices.reset()
+    forget_devices()
     yield
-    devices.reset()
+    forget_devices()
 
 
 def test_stopped_printer_and_broken_voice_need_a_technician(

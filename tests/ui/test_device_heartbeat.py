@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from kiosk import config as config_module
-from kiosk import devices
 from kiosk.catalogue.importer import import_offers
 from kiosk.config import Config
 from kiosk.i18n import _
 from kiosk.speech.fake import RecordingSpeaker
+from tests.fakes.devices import forget as forget_devices
 from tests.fakes.hub import FakeHub
 from tests.ui.taps import tap
 from tests.ui.test_search_screens import OFFERS, open_first, search
@@ -31,9 +31,9 @@ def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     )
     script.chmod(0o755)
     monkeypatch.setenv("PATH", f"{folder}:/usr/bin:/bin")
-    devices.reset()
+    forget_devices()
     yield
-    devices.reset()
+    forget_devices()
 
 
 @pytest.fixture

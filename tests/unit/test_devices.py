@@ -14,6 +14,7 @@ from kiosk import config, devices
 from kiosk.storage.kiosk_schema import KIOSK_SCHEMA
 from kiosk.sync.hub import state_events
 from kiosk.sync.run import KIOSK_FILE, open_db
+from tests.fakes.devices import forget as forget_devices
 
 STAMP = "Wed 02 Dec 2026 08:00:00 AM UTC"
 HEALTHY = f"""system default destination: Accueil
@@ -32,9 +33,9 @@ Plein not accepting requests since {STAMP} -
 
 @pytest.fixture(autouse=True)
 def fresh() -> Iterator[None]:
-    devices.reset()
+    forget_devices()
     yield
-    devices.reset()
+    forget_devices()
 
 
 def fake_lpstat(
