@@ -304,6 +304,20 @@ class Kiosk:
 
     # --- a person's finger -------------------------------------------------------------------
 
+    def type_code(self, field: str, code: str) -> None:
+        """Tap the code field and press its digits on the keypad it opens. The field shows
+        dots (its text cannot be read back), so each digit is pressed by its key's name: a
+        different key each time, never a press lost to the one before."""
+        self.tap(field, "password text")
+        answer = self.bus.request(
+            "type",
+            field={"name": field, "role": "password text"},
+            keys=[{"key": digit} for digit in code],
+            timeout=len(code) * 5,
+        )
+        if not answer["ok"]:
+            self.fail(f"typing the code in {field!r}", answer)
+
     def tap(
         self, name: str, role: str | None = None, timeout: float = FIND_SECONDS, **kw: Any
     ) -> Any:

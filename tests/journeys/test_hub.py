@@ -68,21 +68,6 @@ def enrolled_config(hub: Hub, name: str, folder: Path) -> str:
     return text
 
 
-def type_code(kiosk: Kiosk, field: str, code: str) -> None:
-    """Tap the code field and press its digits on the keypad the keyboard opens on. The field
-    shows dots (its text cannot be read back), so each digit is a different key: a press is
-    never lost to the one before."""
-    kiosk.tap(field, "password text")
-    answer = kiosk.bus.request(
-        "type",
-        field={"name": field, "role": "password text"},
-        keys=[{"key": digit} for digit in code],
-        timeout=len(code) * 5,
-    )
-    if not answer["ok"]:
-        kiosk.fail(f"typing the code in {field!r}", answer)
-
-
 def cv_on_preview(kiosk: Kiosk, words: str) -> dict[str, Any]:
     """The preview's page, once its words (its accessible description) include `words`
     (any case: the CV writes the name with capitals)."""
@@ -146,8 +131,8 @@ def test_help_reaches_the_dashboard_and_a_cv_kept_at_one_kiosk_is_found_at_anoth
         kiosk_a.tap(fr("Keep my CV for next time"), "push button")
         first = kiosk_a.find(fr("Your first name"), "text")
         assert first["text"] == FIRST_NAME, first  # offered from the CV's name
-        type_code(kiosk_a, fr("Your secret code: 6 digits"), CODE)
-        type_code(kiosk_a, fr("The same code again"), CODE)
+        kiosk_a.type_code(fr("Your secret code: 6 digits"), CODE)
+        kiosk_a.type_code(fr("The same code again"), CODE)
         kiosk_a.tap(fr("Keep my CV"), "push button")
         kiosk_a.find(
             fr(KEPT).split("{name}")[0] + FIRST_NAME,
@@ -169,7 +154,7 @@ def test_help_reaches_the_dashboard_and_a_cv_kept_at_one_kiosk_is_found_at_anoth
         kiosk_b.tap(fr("Find my CV"), "push button")
         # Typed as a person types it, in small letters: the same first name.
         kiosk_b.type_into(fr("Your first name"), FIRST_NAME.lower())
-        type_code(kiosk_b, fr("Your secret code: 6 digits"), CODE)
+        kiosk_b.type_code(fr("Your secret code: 6 digits"), CODE)
         kiosk_b.tap(fr("Open my CV"), "push button")
         kiosk_b.find(fr("Here is your CV."), "label", timeout=30)
         cv_on_preview(kiosk_b, NAME)

@@ -88,20 +88,6 @@ def first_suggestion(kiosk: Kiosk) -> Suggestion:
         db.conn.close()
 
 
-def type_code(kiosk: Kiosk, field: str, code: str) -> None:
-    """The code field opens the keypad; its digits are pressed one by one (the field shows
-    dots, so its text cannot be read back)."""
-    kiosk.tap(field, "password text")
-    answer = kiosk.bus.request(
-        "type",
-        field={"name": field, "role": "password text"},
-        keys=[{"key": digit} for digit in code],
-        timeout=len(code) * 5,
-    )
-    if not answer["ok"]:
-        kiosk.fail(f"typing the code in {field!r}", answer)
-
-
 def test_jobs_kept_then_found_back_in_a_new_visit(start_kiosk: Callable[..., Kiosk]) -> None:
     # The kiosk keeps spaces itself (no hub): the hub's side is test_hub's journey.
     kiosk = start_kiosk(agency__commune=AGENCY, hub__url="")
@@ -128,8 +114,8 @@ def test_jobs_kept_then_found_back_in_a_new_visit(start_kiosk: Callable[..., Kio
     kiosk.tap(t("Keep these jobs"), "push button")
     kiosk.find(t("Keep my jobs for next time"), "label")
     kiosk.type_into(t("Your first name"), first_name)
-    type_code(kiosk, t("Your secret code: 6 digits"), code)
-    type_code(kiosk, t("The same code again"), code)
+    kiosk.type_code(t("Your secret code: 6 digits"), code)
+    kiosk.type_code(t("The same code again"), code)
     kiosk.tap(t("Keep my jobs"), "push button")
     kiosk.find(t(KEPT_NEW).split("{name}")[0] + first_name, "label", timeout=30, match="startswith")
     kiosk.find(t("Jobs for you"), "label")
@@ -144,7 +130,7 @@ def test_jobs_kept_then_found_back_in_a_new_visit(start_kiosk: Callable[..., Kio
     kiosk.tap(t("My kept jobs"), "push button")
     kiosk.find(t("Find what I kept"), "label")
     kiosk.type_into(t("Your first name"), first_name.lower())
-    type_code(kiosk, t("Your secret code: 6 digits"), code)
+    kiosk.type_code(t("Your secret code: 6 digits"), code)
     kiosk.tap(t("Open"), "push button")
     kiosk.find(t(FOUND), "label", timeout=30)
     kiosk.find(t(KEPT_TITLE), "label")

@@ -51,20 +51,6 @@ def test_corner_hold_and_pin_open_staff_mode_which_exits_the_kiosk(
     assert code == 0, kiosk.stderr_tail()
 
 
-def type_code(kiosk: Kiosk, field: str, code: str) -> None:
-    """Tap a code field and press its digits on the keypad: the field shows dots, so each
-    digit is pressed by its key's name (a different key each time, never lost to the last)."""
-    kiosk.tap(field, "password text")
-    answer = kiosk.bus.request(
-        "type",
-        field={"name": field, "role": "password text"},
-        keys=[{"key": digit} for digit in code],
-        timeout=len(code) * 5,
-    )
-    if not answer["ok"]:
-        kiosk.fail(f"typing the code in {field!r}", answer)
-
-
 def until_text(kiosk: Kiosk, field: str, holds: Callable[[str], bool], timeout: float = 10) -> None:
     """Wait until a code field's text (dots or digits, read through AT-SPI) is as wanted."""
     deadline = time.monotonic() + timeout
@@ -111,11 +97,11 @@ def test_staff_accept_secret_codes_again_after_too_many_wrong_ones(
     kiosk.tap(fr("Find my CV"), "push button")
     kiosk.type_into(fr("Your first name"), FIRST_NAME.lower())
     # The fifth wrong code: the kiosk now refuses codes, even the right one.
-    type_code(kiosk, fr("Your secret code: 6 digits"), WRONG)
+    kiosk.type_code(fr("Your secret code: 6 digits"), WRONG)
     kiosk.tap(fr("Open my CV"), "push button")
     refused = fr(LOCKED).split("{minutes}")[0]
     kiosk.find(refused, "label", timeout=30, match="startswith")
-    type_code(kiosk, fr("Your secret code: 6 digits"), CODE)
+    kiosk.type_code(fr("Your secret code: 6 digits"), CODE)
     code_field = fr("Your secret code: 6 digits")
     until_text(kiosk, code_field, lambda text: len(text) == len(CODE))
     kiosk.tap(fr("Open my CV"), "push button")
@@ -140,7 +126,7 @@ def test_staff_accept_secret_codes_again_after_too_many_wrong_ones(
     kiosk.gone(fr("Close staff mode"), "push button")
 
     # Back on "Find my CV": the right code opens the CV now.
-    type_code(kiosk, fr("Your secret code: 6 digits"), CODE)
+    kiosk.type_code(fr("Your secret code: 6 digits"), CODE)
     kiosk.tap(fr("Open my CV"), "push button")
     kiosk.find(fr("Here is your CV."), "label", timeout=30)
     kiosk.step("the CV opens with the right code")

@@ -173,17 +173,23 @@ def test_a_space_made_before_lookups_still_opens_and_gets_its_lookup(tmp_path: P
     assert spaces.open("samira", "480512") == "old"
 
 
-def test_staff_lift_the_wait_from_the_command_line(
-    data_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from kiosk import cli
-
+def refusing_codes(data_dir: Path) -> sp.Spaces:
+    """This kiosk's spaces after one wrong code too many: they wait."""
     data_dir.mkdir(parents=True)
     db = open_database(data_dir / "kiosk.db", KIOSK_SCHEMA).db
     spaces = sp.Spaces(db, params=FAST)
     for _ in range(sp.MAX_ATTEMPTS):
         answer(lambda: spaces.open("Samira", "111112"))
     assert spaces.waiting_until() is not None
+    return spaces
+
+
+def test_staff_lift_the_wait_from_the_command_line(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk import cli
+
+    spaces = refusing_codes(data_dir)
     assert cli.main(["cv", "unlock-spaces"]) == 0
     assert "accepted again" in capsys.readouterr().out
     assert spaces.waiting_until() is None
@@ -207,12 +213,7 @@ def test_with_a_hub_out_of_reach_the_command_line_lifts_the_kiosk_and_says_the_h
         f'[hub]\nurl = "http://127.0.0.1:{port}"\nkiosk_id = "k1"\ntoken = "t"\n', encoding="utf-8"
     )
     monkeypatch.setenv("KIOSK_CONFIG", str(config))
-    data_dir.mkdir(parents=True)
-    db = open_database(data_dir / "kiosk.db", KIOSK_SCHEMA).db
-    spaces = sp.Spaces(db, params=FAST)
-    for _ in range(sp.MAX_ATTEMPTS):
-        answer(lambda: spaces.open("Samira", "111112"))
-    assert spaces.waiting_until() is not None
+    spaces = refusing_codes(data_dir)
     assert cli.main(["cv", "unlock-spaces"]) == 1
     assert "the hub was not told" in capsys.readouterr().err
     assert spaces.waiting_until() is None
