@@ -15,7 +15,6 @@ import os
 import pwd
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 SERVER_USER = "postgres"  # created by Debian's postgresql-common
@@ -183,31 +182,7 @@ class LocalCluster:
                 )
             conn.execute(query)
 
-    def drop_database(self, name: str) -> None:
-        import psycopg
-        from psycopg import sql
-
-        with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
-
     def destroy(self) -> None:
         with contextlib.suppress(ClusterError):
             self.stop("immediate")
         shutil.rmtree(self.root, ignore_errors=True)
-
-
-def wait_for(url: str, seconds: float = 30.0) -> None:
-    """Until PostgreSQL at `url` answers (a restart in progress)."""
-    import psycopg
-
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with psycopg.connect(url, connect_timeout=2):
-                return
-        except psycopg.OperationalError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)

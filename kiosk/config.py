@@ -66,10 +66,6 @@ def nearest_setting(key: str) -> str | None:
     return names[close[0]] if close else None
 
 
-class ConfigUnreadable(Exception):
-    """The configuration file could not be read or parsed: the kiosk runs on defaults."""
-
-
 @dataclass(frozen=True)
 class Setting:
     key: str

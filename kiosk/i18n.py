@@ -20,7 +20,7 @@ from babel.dates import format_date as _babel_date
 from babel.dates import format_timedelta
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_decimal
 
 from kiosk import languages, resources
 
@@ -188,10 +188,6 @@ def ltr(text: str) -> str:
 
 def format_number(value: int | float | Decimal) -> str:
     return format_decimal(value, locale=_locale(), numbering_system=DIGITS)
-
-
-def format_money(amount: int | float | Decimal, currency: str = "EUR") -> str:
-    return format_currency(amount, currency, locale=_locale(), numbering_system=DIGITS)
 
 
 def format_age(delta: dt.timedelta) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 BODY_PX = 24
@@ -48,21 +48,6 @@ ROLES: dict[str, Role] = {
     "message-info": Role(INK, "#dbe9f7"),
     "message-error": Role(PAPER, "#8f1d1d"),
 }
-
-
-def _luminance(colour: str) -> float:
-    c = QColor(colour)
-
-    def channel(v: float) -> float:
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG contrast ratio between two colours."""
-    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 def px(size: int, large: bool) -> int:

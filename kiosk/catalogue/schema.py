@@ -74,8 +74,7 @@ def _v2(db: sqlite_utils.Database) -> None:
 
     External content: the words live once, in `offers`; the index refers to offers by rowid.
     `VACUUM` may renumber the rowids of a table without an INTEGER PRIMARY KEY, so whoever
-    vacuums catalogue.db must then run `INSERT INTO offers_fts(offers_fts) VALUES('rebuild')`
-    (kiosk.catalogue.search.rebuild_index).
+    vacuums catalogue.db must then run `INSERT INTO offers_fts(offers_fts) VALUES('rebuild')`.
     """
     new = ", ".join(f"new.{c}" for c in _FTS_COLUMNS.split(", "))
     old = ", ".join(f"old.{c}" for c in _FTS_COLUMNS.split(", "))

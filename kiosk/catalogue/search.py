@@ -286,11 +286,6 @@ def _fts_query(groups: Sequence[Sequence[str]], whole: Container[str] = ()) -> s
     return " AND ".join(parts)
 
 
-def rebuild_index(db: sqlite_utils.Database) -> None:
-    """Rebuild the full-text index from the offers (after a VACUUM, see schema._v2)."""
-    db.execute("INSERT INTO offers_fts (offers_fts) VALUES ('rebuild')")
-
-
 class Searcher:
     """Searches one connection's catalogue. Cheap to make: one per thread."""
 

@@ -65,10 +65,6 @@ class Printable:
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
 
-    def experience_count(self) -> int:
-        found = self.section("experience")
-        return len(found.entries) if found else 0
-
 
 def _recent_first(items: tuple[Experience, ...] | tuple[OtherExperience, ...]) -> list[int]:
     """Indexes, most recent first; items without dates keep their order, after the dated."""

@@ -152,12 +152,6 @@ class Vocabulary:
             ranked.append((rank, order, phrase))
         return [p for _r, _o, p in sorted(ranked, key=lambda t: (t[0], t[1]))]
 
-    def skills_for(self, rome_codes: Iterable[str]) -> list[Phrase]:
-        return self.for_occupations("skill", rome_codes)
-
-    def tasks_for(self, rome_codes: Iterable[str]) -> list[Phrase]:
-        return self.for_occupations("task", rome_codes)
-
     # --- printing ---------------------------------------------------------------------------
 
     def resolve(self, term: Term, lang: str) -> str:

@@ -130,17 +130,6 @@ class PhraseCache:
         with self._lock:
             return key in self._private or key in self._memory or self._path(key).is_file()
 
-    def disk_bytes(self) -> int:
-        """Bytes the cache occupies on disk now."""
-        with self._lock:
-            return self._scan_total()
-
-    def clear_memory(self) -> None:
-        """Forget the in-memory copies (the disk stays): mostly for tests and memory pressure."""
-        with self._lock:
-            self._memory.clear()
-            self._private.clear()
-
     def _path(self, key: str) -> Path:
         return self.directory / (key + _SUFFIX)
 

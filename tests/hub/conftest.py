@@ -156,6 +156,16 @@ class Hub:
         return done.stdout.strip().splitlines()[-1]
 
 
+def drop_database(cluster: LocalCluster, name: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(cluster.url("postgres"), autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+
+
 @pytest.fixture
 def hub_db(pg_cluster: LocalCluster) -> Iterator[Hub]:
     """A fresh database copied from the migrated template (no server)."""
@@ -166,7 +176,7 @@ def hub_db(pg_cluster: LocalCluster) -> Iterator[Hub]:
         yield hub
     finally:
         hub.stop()
-        pg_cluster.drop_database(name)
+        drop_database(pg_cluster, name)
 
 
 @pytest.fixture

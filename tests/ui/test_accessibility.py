@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from kiosk.i18n import in_language
+from tests.ui.colours import contrast
 from ui import theme
 from ui.widgets.spoken import spoken_text
 
@@ -33,17 +34,17 @@ def rendered_contrast(widget: QWidget, inset: int) -> float:
     bg = f"#{background & 0xFFFFFF:06x}"
     inks = [c for c, n in counts.most_common(12)[1:] if n >= total * 0.004]
     assert inks, f"nothing drawn on {widget!r}"
-    return max(theme.contrast(bg, f"#{c & 0xFFFFFF:06x}") for c in inks)
+    return max(contrast(bg, f"#{c & 0xFFFFFF:06x}") for c in inks)
 
 
 def test_declared_colour_pairs_reach_7_to_1() -> None:
     for name, role in theme.ROLES.items():
-        assert theme.contrast(role.fg, role.bg) >= 7, name
+        assert contrast(role.fg, role.bg) >= 7, name
 
 
 def test_contrast_helper_is_right() -> None:
-    assert theme.contrast("#000000", "#ffffff") == pytest.approx(21)
-    assert theme.contrast("#777777", "#ffffff") < 4.5
+    assert contrast("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast("#777777", "#ffffff") < 4.5
 
 
 @pytest.mark.parametrize("language", ["fr", "en", "ar"])

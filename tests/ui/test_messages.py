@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.errors import explain
+from tests.ui.colours import contrast
 from ui import theme
 
 
@@ -39,7 +40,7 @@ def test_each_kind_is_shown_said_and_looks_its_own(qtbot, window, speaker) -> No
 def test_message_colours_have_seven_to_one_contrast() -> None:
     for kind in ("success", "info", "error"):
         role = theme.ROLES[f"message-{kind}"]
-        assert theme.contrast(role.fg, role.bg) >= 7.0, kind
+        assert contrast(role.fg, role.bg) >= 7.0, kind
 
 
 def test_never_an_empty_bar_and_an_unknown_kind_is_refused(qtbot, window) -> None:  # type: ignore[no-untyped-def]

@@ -55,13 +55,13 @@ def test_occupations_named_in_the_data_exist_in_rome() -> None:
 
 
 def test_suggestions_put_the_occupation_first_then_the_domain_then_everyone() -> None:
-    skills = [p.id for p in vocabulary().skills_for(["G1602"])]
+    skills = [p.id for p in vocabulary().for_occupations("skill", ["G1602"])]
     assert skills.index("cooking") < skills.index("food_hygiene") < skills.index("punctual")
     assert "order_picking" not in skills
-    assert {p.id for p in vocabulary().skills_for([])} == {
+    assert {p.id for p in vocabulary().for_occupations("skill", [])} == {
         p.id for p in vocabulary().all("skill") if "*" in p.suits
     }
-    tasks = [p.id for p in vocabulary().tasks_for(["N1103", "K2204"])]
+    tasks = [p.id for p in vocabulary().for_occupations("task", ["N1103", "K2204"])]
     assert tasks[:2] == ["prepare_orders", "clean_rooms"]
 
 

@@ -104,13 +104,11 @@ def test_listeners_hear_changes_once() -> None:
     assert heard == ["ar", "en"]
 
 
-def test_numbers_money_and_dates_follow_the_language() -> None:
+def test_numbers_and_dates_follow_the_language() -> None:
     translator.set_language("fr")
-    assert i18n.format_money(1802.5).replace("\u202f", " ").replace("\xa0", " ") == "1 802,50 €"
     assert i18n.format_date(dt.date(2026, 11, 25)) == "25 novembre 2026"
     assert i18n.format_age(dt.timedelta(days=3)) == "il y a 3 jours"
     translator.set_language("en")
-    assert i18n.format_money(1802.5) == "€1,802.50"
     assert i18n.format_age(dt.timedelta(days=3)) == "3 days ago"
     translator.set_language("ar")
     assert "1" in i18n.format_number(1802), "Western digits, as used in France"

@@ -63,9 +63,6 @@ class RenderResult:
     def explain(self) -> str:
         return _(self.message).format(**self.values) if self.message else ""
 
-    def as_error(self) -> UserError | None:
-        return UserError(self.message, **self.values) if self.message else None
-
 
 @dataclass
 class _Column:
