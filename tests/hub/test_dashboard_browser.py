@@ -68,16 +68,29 @@ def wait_for(driver: Any, condition: Any, seconds: float = 10.0) -> Any:
     ).until(condition)
 
 
-def click_to_load(driver: Any, element: Any, seconds: float = 10.0) -> None:
-    """Click what loads a page (a link, a form's button) and wait until the old page is gone:
-    otherwise a search for the next page's elements may find the old page's, then go stale."""
+def settled(driver: Any, seconds: float = 10.0) -> None:
+    """Until the page on screen has finished loading: a form sent by Enter gives no signal
+    of its own, and an element found on a page still loading may leave the document."""
+    wait_for(
+        driver, lambda d: d.execute_script("return document.readyState") == "complete", seconds
+    )
+
+
+def click_to_load(driver: Any, target: Any, seconds: float = 10.0) -> None:
+    """Click what loads a page (a link, a form's button) and wait until the old page is gone
+    and the new one loaded: otherwise a search for the next page's elements may find the old
+    page's, then go stale. `target` is an element, or a (By, value) locator found once the
+    current page has settled."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
+    settled(driver, seconds)
     old = driver.find_element(By.TAG_NAME, "html")
+    element = driver.find_element(*target) if isinstance(target, tuple) else target
     element.click()
     WebDriverWait(driver, seconds, poll_frequency=0.05).until(expected_conditions.staleness_of(old))
+    settled(driver, seconds)
 
 
 def sign_in(driver: Any, hub: Hub, email: str, role: str) -> None:
@@ -94,6 +107,7 @@ def sign_in(driver: Any, hub: Hub, email: str, role: str) -> None:
     field.send_keys(email, Keys.TAB)
     driver.switch_to.active_element.send_keys(PASSWORD, Keys.ENTER)
     wait_for(driver, lambda d: d.current_url == f"{hub.url}/")
+    settled(driver)
 
 
 def sign_out(driver: Any) -> None:
@@ -171,19 +185,19 @@ def test_a_technician_enrols_a_kiosk_and_a_staff_member_cannot(
     assert not browser.find_elements(By.ID, "add-kiosk")
     sign_out(browser)
     sign_in(browser, hub, "tech@agence.example", "technician")
-    click_to_load(browser, browser.find_element(By.LINK_TEXT, "Bornes"))
+    click_to_load(browser, (By.LINK_TEXT, "Bornes"))
     wait_for(browser, lambda d: d.find_elements(By.ID, "add-kiosk"))
     browser.find_element(By.ID, "id_name").send_keys("Vénissieux 2")
     browser.find_element(By.ID, "id_place").send_keys("Accueil, à gauche")
     browser.find_element(By.ID, "id_departement").send_keys("69")
-    click_to_load(browser, browser.find_element(By.ID, "add-kiosk"))
+    click_to_load(browser, (By.ID, "add-kiosk"))
     code = wait_for(browser, lambda d: d.find_elements(By.ID, "code"))[0].text
     config = tmp_path / "kiosk.toml"
     config.write_text(f'data_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
     done = kiosk_cli("enrol", hub.url, code, "--config", str(config))
     assert done.returncode == 0, done.stderr
     assert tomllib.loads(config.read_text())["hub"]["kiosk_id"] == "venissieux-2"
-    click_to_load(browser, browser.find_element(By.LINK_TEXT, "Bornes"))
+    click_to_load(browser, (By.LINK_TEXT, "Bornes"))
     row = wait_for(
         browser, lambda d: d.find_elements(By.CSS_SELECTOR, "tr[data-kiosk=venissieux-2]")
     )[0]
@@ -193,7 +207,7 @@ def test_a_technician_enrols_a_kiosk_and_a_staff_member_cannot(
         browser, lambda d: d.find_elements(By.CSS_SELECTOR, "tr[data-kiosk=venissieux-2]")
     )[0]
     assert row.find_element(By.CLASS_NAME, "state").text == "Révoquée"
-    click_to_load(browser, browser.find_element(By.LINK_TEXT, "Journal des actions"))
+    click_to_load(browser, (By.LINK_TEXT, "Journal des actions"))
     actions = [
         r.get_attribute("data-action")
         for r in wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#audit tbody tr"))

@@ -35,6 +35,7 @@ def type_sign_in(driver: Any, email: str, password: str) -> None:
     driver.switch_to.active_element.send_keys(password, Keys.ENTER)
     # The answer replaces the page: the next attempt must be typed into the new one.
     WebDriverWait(driver, 10, poll_frequency=0.05).until(expected_conditions.staleness_of(old))
+    kit.settled(driver)
 
 
 def test_wrong_passwords_are_refused_with_a_french_message_and_audited(
@@ -59,7 +60,7 @@ def test_wrong_passwords_are_refused_with_a_french_message_and_audited(
         "marie@agence.example"
     )
     browser.find_element(By.ID, "id_password").send_keys(PASSWORD)
-    kit.click_to_load(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
+    kit.click_to_load(browser, (By.CSS_SELECTOR, "main button[type=submit]"))
     wait_for(browser, lambda d: d.find_elements(By.ID, "locked"))
     assert browser.current_url.startswith(f"{hub.url}/login/")
 
@@ -89,7 +90,7 @@ def test_a_locked_kiosk_is_shown_and_lifted_by_a_click(
             spaces.open("Samir", f"{200000 + n:06d}")
 
     kit.sign_in(browser, hub, "paul@agence.example", "staff")
-    kit.click_to_load(browser, browser.find_element(By.LINK_TEXT, "Codes bloqués"))
+    kit.click_to_load(browser, (By.LINK_TEXT, "Codes bloqués"))
     row = wait_for(
         browser, lambda d: d.find_elements(By.CSS_SELECTOR, "tr[data-kiosk=vaulx-borne-1]")
     )[0]
@@ -114,7 +115,7 @@ def test_a_locked_kiosk_is_shown_and_lifted_by_a_click(
         spaces.open("Samir", "583920")
     assert caught.value.message == LOCKED
     browser.find_element(By.ID, "id_first_name").send_keys("samir")
-    kit.click_to_load(browser, browser.find_element(By.ID, "lift-name"))
+    kit.click_to_load(browser, (By.ID, "lift-name"))
     lifted = "Ce prénom est accepté à nouveau sur toutes les bornes."
     wait_for(browser, lambda d: lifted in d.find_element(By.CLASS_NAME, "messages").text)
     assert spaces.open("Samir", "583920") == owner.space_id
